@@ -1,0 +1,55 @@
+// Shared test helpers: temporary state roots and child processes running tsx scripts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
+
+export const fixturesFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+/** A fresh temporary folder, removed after the test. */
+export function tempFolder(t: TestContext, prefix = 'emsh-store-'): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** Runs a fixture script to completion in a new Node process (with tsx). */
+export function runFixture(script: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(fixturesFolder, script), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts a fixture script in a new Node process (with tsx) without waiting for it. */
+export function startFixture(script: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(fixturesFolder, script), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Resolves when the child writes `marker` on stdout (rejects if it exits first). */
+export function waitForOutput(child: ChildProcess, marker: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(marker)) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`fixture exited (${code}) before printing ${marker}: ${errors}`)));
+  });
+}
+
+/** Resolves with the exit code (or signal) once the child has exited. */
+export function waitForExit(child: ChildProcess): Promise<number | NodeJS.Signals | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+}
