@@ -82,6 +82,8 @@ export interface ParameterDeclaration {
   validateRange?: [number, number];
   validateNotNullOrEmpty?: boolean;
   validatePattern?: string;
+  /** Converts the bound value further (script parameters typed with any .NET type: `[System.IO.FileInfo]$f`). */
+  transform?: (value: unknown) => unknown;
   /** Extra validation: return an error message (the ValidateScript-style failure reason) or undefined. */
   validate?: (value: unknown) => string | undefined;
   allowNull?: boolean;
@@ -135,6 +137,8 @@ export interface CmdletDeclaration<P extends ParameterDeclarations = ParameterDe
   /** Aliases this cmdlet is known by (`fl`, `?`...). */
   aliases?: string[];
   notes?: string;
+  /** Simple functions and scripts: no common parameters (internal). */
+  noCommonParameters?: boolean;
   /** Called once before the first input object, with the command-line parameters bound. */
   begin?: (params: BoundParameters<P>, ctx: CmdletContext) => void | Promise<void>;
   /** Called once per input object (or once when there is no pipeline input), with pipeline parameters bound. */

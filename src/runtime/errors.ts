@@ -202,7 +202,11 @@ export function errorRecord(
  * a cmdlet's ThrowTerminatingError, a runtime exception in an expression.
  */
 export class TerminatingError extends Error {
-  constructor(public readonly record: ErrorRecord) {
+  constructor(
+    public readonly record: ErrorRecord,
+    /** `throw` and `-ErrorAction Stop` end the script; other terminating errors end only the statement. */
+    public scriptTerminating = false,
+  ) {
     super(record.message);
   }
 }

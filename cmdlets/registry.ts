@@ -1,0 +1,11 @@
+// The one place that lists every cmdlet module; a session registers them all at start.
+import type { Session } from '../src/runtime/session.ts';
+import type { Cmdlet } from '../src/pipeline/cmdlet.ts';
+import { coreOutputCmdlets } from './core/output.ts';
+import { coreObjectCmdlets } from './core/objects.ts';
+
+export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets];
+
+export function registerCmdlets(session: Session): void {
+  for (const group of allCmdletGroups) for (const cmdlet of group) session.registerCmdlet(cmdlet);
+}

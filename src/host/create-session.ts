@@ -1,0 +1,15 @@
+// Builds a ready session: every cmdlet module registered, for a given host.
+import { registerCmdlets } from '../../cmdlets/registry.ts';
+import type { HostUI } from '../runtime/host-ui.ts';
+import { Session, type Dialect } from '../runtime/session.ts';
+
+export function createSession(options: { host: HostUI; stateRoot?: string; nonInteractive?: boolean; dialect?: Dialect }): Session {
+  const session = new Session({
+    host: options.host,
+    stateRoot: options.stateRoot ?? process.env.EMSH_HOME,
+    nonInteractive: options.nonInteractive,
+    dialect: options.dialect,
+  });
+  registerCmdlets(session);
+  return session;
+}

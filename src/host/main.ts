@@ -1,0 +1,67 @@
+// The emsh command line: runs -Command text, a script file, a script on standard input, or the
+// interactive shell; exits 0 on success, 1 after a failure, N after `exit N`.
+import { readFileSync } from 'node:fs';
+import { runFile, runText, type RunResult } from '../runtime/evaluator/run-script.ts';
+import { CliError, parseCliArgs, usage, type CliOptions } from './cli-args.ts';
+import { ConsoleHost } from './console-host.ts';
+import { createSession } from './create-session.ts';
+import { createTopLevelOutput } from './top-level-output.ts';
+import { runLineRepl } from './line-repl.ts';
+
+const VERSION = '0.1.0';
+
+function exitCodeOf(result: RunResult, lastSuccess: boolean): number {
+  if (result.exitCode !== undefined) return result.exitCode;
+  return result.ok && lastSuccess ? 0 : 1;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      return 64;
+    }
+    throw e;
+  }
+  if (options.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`emsh ${VERSION} (PowerShell language 5.1 dialect, Node ${process.version})\n`);
+    return 0;
+  }
+  const scripted = options.command !== undefined || options.file !== undefined || options.commandFromStdin || !process.stdin.isTTY;
+  const host = new ConsoleHost({ nonInteractive: options.nonInteractive || (scripted && !process.stdin.isTTY) });
+  const session = createSession({ host, nonInteractive: options.nonInteractive });
+  process.on('SIGINT', () => session.abort.abort());
+  const output = createTopLevelOutput(session);
+  try {
+    if (options.command !== undefined || options.commandFromStdin || (options.file === undefined && !process.stdin.isTTY)) {
+      const text = options.command ?? readFileSync(0, 'utf8');
+      const result = await runText(session, text, { out: output.out, streams: output.streams });
+      output.finish();
+      return exitCodeOf(result, session.lastSuccess);
+    }
+    if (options.file !== undefined) {
+      const result = await runFile(session, session.resolveNativePath(options.file), options.args, { out: output.out, streams: output.streams });
+      output.finish();
+      return exitCodeOf(result, session.lastSuccess);
+    }
+    return await runLineRepl(session, host, output);
+  } finally {
+    await session.dispose();
+    host.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`emsh: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(70);
+  },
+);

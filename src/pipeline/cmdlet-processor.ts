@@ -1,0 +1,215 @@
+// Runs one declared cmdlet as a pipeline stage: binds its parameters, prompts for missing mandatory
+// ones, and gives it a CmdletContext whose streams honour the common parameters and preferences.
+import type { Span } from '../../grammar/ast.ts';
+import { ErrorRecord, PSException, TerminatingError } from '../runtime/errors.ts';
+import { then, type MaybePromise } from '../runtime/maybe-promise.ts';
+import type { Scope } from '../runtime/scope.ts';
+import type { ScriptBlock, SourceInfo } from '../runtime/scriptblock.ts';
+import type { Session } from '../runtime/session.ts';
+import type { Streams } from '../runtime/streams.ts';
+import { ParameterBinder, type CommandArgument } from './binder.ts';
+import { BindingError } from './binding-error.ts';
+import type { BoundParameters, Cmdlet, ParameterDeclarations } from './cmdlet.ts';
+import { promptForMandatory } from './mandatory-prompt.ts';
+import { OutputPipe, type Sink } from './output-pipe.ts';
+import { CommandParameters } from './parameter-metadata.ts';
+import type { CommandProcessor } from './processor.ts';
+import { CmdletStreams } from './cmdlet-streams.ts';
+
+export interface InvocationSite {
+  session: Session;
+  scope: Scope;
+  streams: Streams;
+  source: SourceInfo;
+  span?: Span;
+  /** Runs a script block in a child scope of `scope`, collecting output. */
+  invokeScriptBlock(block: ScriptBlock, options: { dollarUnder?: unknown; args?: unknown[] }): MaybePromise<unknown[]>;
+}
+
+const metadataCache = new WeakMap<Cmdlet, CommandParameters>();
+
+export function parametersOf(cmdlet: Cmdlet): CommandParameters {
+  let m = metadataCache.get(cmdlet);
+  if (!m) {
+    m = new CommandParameters(cmdlet, cmdlet.commandId ?? cmdlet.name);
+    metadataCache.set(cmdlet, m);
+  }
+  return m;
+}
+
+export class CmdletProcessor implements CommandProcessor {
+  output: Sink = () => {};
+  expectingInput = false;
+  pipelinePosition = 1;
+  private pipe!: OutputPipe;
+  private readonly binder: ParameterBinder;
+  private streams!: CmdletStreams;
+  private params!: BoundParameters<ParameterDeclarations>;
+  parameterSetName = '';
+
+  constructor(
+    readonly cmdlet: Cmdlet,
+    readonly invocationName: string,
+    private readonly args: CommandArgument[],
+    readonly site: InvocationSite,
+    private readonly options: { collectRemainingIntoArgs?: boolean; scriptParameters?: boolean; initialState?: Record<string, unknown> } = {},
+  ) {
+    this.binder = new ParameterBinder(parametersOf(cmdlet), options);
+  }
+
+  get extraArgs(): unknown[] {
+    return this.binder.extraArgs;
+  }
+
+  get boundParameters(): Map<string, unknown> {
+    return this.binder.bound;
+  }
+
+  private bindingFailure(e: unknown): never {
+    if (e instanceof BindingError) {
+      const record = e.toErrorRecord(this.invocationName, parametersOf(this.cmdlet).commandId, {
+        source: this.site.source.text,
+        scriptName: this.site.source.fileName,
+        span: this.site.span,
+      });
+      throw new TerminatingError(record);
+    }
+    throw e;
+  }
+
+  begin(): MaybePromise<void> {
+    this.pipe = new OutputPipe(this.output);
+    try {
+      this.binder.bindCommandLine(this.args);
+    } catch (e) {
+      this.bindingFailure(e);
+    }
+    return then(this.resolveSetAndMandatory(), () => {
+      this.params = this.snapshot();
+      this.streams = new CmdletStreams(this, this.site, this.pipe, this.options.initialState);
+      const ctx = this.streams.context(undefined);
+      const begin = this.cmdlet.begin;
+      return begin ? this.guard(() => begin(this.params, ctx)) : undefined;
+    });
+  }
+
+  private resolveSetAndMandatory(): MaybePromise<void> {
+    try {
+      this.parameterSetName = this.binder.resolveParameterSet(this.expectingInput);
+      const missing = this.binder.missingMandatory(this.parameterSetName, this.expectingInput);
+      if (missing.length === 0) return undefined;
+      return promptForMandatory(this.site.session, this.cmdlet, this.pipelinePosition, missing, this.binder).catch((e) =>
+        this.bindingFailure(e),
+      );
+    } catch (e) {
+      this.bindingFailure(e);
+    }
+  }
+
+  private snapshot(): BoundParameters<ParameterDeclarations> {
+    const values: Record<string, unknown> = {};
+    for (const p of this.binder.params.list) {
+      values[p.name] = this.binder.bound.has(p.name) ? this.binder.bound.get(p.name) : p.decl.type === 'switch' ? false : undefined;
+    }
+    return values as BoundParameters<ParameterDeclarations>;
+  }
+
+  process(input: unknown, hasInput: boolean): MaybePromise<void> {
+    const run = this.cmdlet.process;
+    if (hasInput) {
+      const bound = this.binder.takesPipelineInput() && this.bindInput(input);
+      if (!bound && this.binder.takesPipelineInput()) return undefined;
+      if (!this.binder.takesPipelineInput()) {
+        // A command that takes no pipeline input still runs once per object in PowerShell only when
+        // it binds something; otherwise every object is an InputObjectNotBound error.
+        this.streams.writeError(
+          new BindingError(
+            'InputObjectNotBound',
+            'The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.',
+            { targetObject: input },
+          ).toErrorRecord(this.invocationName, parametersOf(this.cmdlet).commandId, this.invocation()),
+        );
+        return undefined;
+      }
+      this.params = this.snapshot();
+    }
+    if (!run) return undefined;
+    const ctx = this.streams.context(hasInput ? input : undefined);
+    return this.guard(() => run(this.params, ctx));
+  }
+
+  private bindInput(input: unknown): boolean {
+    try {
+      if (this.binder.bindPipelineObject(input)) {
+        const missing = this.binder.missingMandatory(this.binder.resolveParameterSet(false), false);
+        if (missing.length === 0) return true;
+        this.streams.writeError(
+          new BindingError(
+            'InputObjectNotBound',
+            'The input object cannot be bound because it did not contain the information required to bind all mandatory parameters:' +
+              missing.map((m) => ` ${m.name}`).join(''),
+            { targetObject: input },
+          ).toErrorRecord(this.invocationName, parametersOf(this.cmdlet).commandId, this.invocation()),
+        );
+        return false;
+      }
+      this.streams.writeError(
+        new BindingError(
+          'InputObjectNotBound',
+          'The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.',
+          { targetObject: input },
+        ).toErrorRecord(this.invocationName, parametersOf(this.cmdlet).commandId, this.invocation()),
+      );
+      return false;
+    } catch (e) {
+      if (e instanceof BindingError) {
+        this.streams.writeError(e.toErrorRecord(this.invocationName, parametersOf(this.cmdlet).commandId, this.invocation()));
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  invocation(): ErrorRecord['invocation'] {
+    return { source: this.site.source.text, scriptName: this.site.source.fileName, span: this.site.span, commandName: this.invocationName };
+  }
+
+  end(): MaybePromise<void> {
+    const run = this.cmdlet.end;
+    if (!run) return undefined;
+    const ctx = this.streams.context(undefined);
+    return this.guard(() => run(this.params, ctx));
+  }
+
+  settled(): MaybePromise<void> {
+    return this.pipe.settled();
+  }
+
+  /** Converts stray JavaScript errors from cmdlet code into terminating ErrorRecords. */
+  private guard(fn: () => void | Promise<void>): MaybePromise<void> {
+    try {
+      const r = fn();
+      return r instanceof Promise ? r.catch((e) => this.rethrow(e)) : undefined;
+    } catch (e) {
+      this.rethrow(e);
+    }
+  }
+
+  private rethrow(e: unknown): never {
+    if (e instanceof PSException && !(e instanceof TerminatingError)) {
+      const record =
+        e.errorRecord ??
+        new ErrorRecord({
+          exception: e,
+          errorId: (e as PSException & { errorId?: string }).errorId ?? e.typeName.split('.').pop() ?? 'RuntimeException',
+          category: (e as PSException & { category?: ErrorRecord['category'] }).category ?? 'NotSpecified',
+          activity: this.invocationName,
+          commandId: parametersOf(this.cmdlet).commandId,
+          invocation: this.invocation(),
+        });
+      record.invocation ??= this.invocation();
+      throw new TerminatingError(record);
+    }
+    throw e;
+  }
+}

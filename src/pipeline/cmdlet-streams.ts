@@ -1,0 +1,193 @@
+// The CmdletContext given to cmdlet code: output, the error/warning/verbose/debug streams governed by
+// -ErrorAction/-WarningAction/-Verbose/-Debug and the preference variables, -ErrorVariable/-OutVariable,
+// and ShouldProcess with -WhatIf/-Confirm.
+import { ErrorRecord, PSException, TerminatingError } from '../runtime/errors.ts';
+import type { ProgressRecord } from '../runtime/host-ui.ts';
+import { toPSString } from '../runtime/to-string.ts';
+import { ActionPreference } from './common-parameters.ts';
+import type { CmdletContext, ErrorSpec } from './context.ts';
+import type { CmdletProcessor, InvocationSite } from './cmdlet-processor.ts';
+import type { OutputPipe } from './output-pipe.ts';
+import { confirmAction } from './should-process.ts';
+import { enumerate } from '../runtime/values.ts';
+
+function preferenceName(value: unknown): string {
+  if (typeof value === 'number') return ActionPreference.namesOf(value)[0] ?? 'Continue';
+  return value === undefined || value === null ? 'Continue' : toPSString(value);
+}
+
+export class CmdletStreams {
+  private readonly state: Record<string, unknown>;
+  private readonly errorVariable: unknown[] | undefined;
+  private readonly outVariable: unknown[] | undefined;
+  private yesToAll = false;
+  private noToAll = false;
+
+  constructor(
+    private readonly proc: CmdletProcessor,
+    private readonly site: InvocationSite,
+    private readonly pipe: OutputPipe,
+    initialState: Record<string, unknown> = {},
+  ) {
+    this.state = initialState;
+    this.errorVariable = this.collector('ErrorVariable');
+    this.outVariable = this.collector('OutVariable');
+  }
+
+  private bound(name: string): unknown {
+    return this.proc.boundParameters.get(name);
+  }
+
+  private collector(param: string): unknown[] | undefined {
+    const spec = this.bound(param);
+    if (typeof spec !== 'string' || spec === '') return undefined;
+    const append = spec.startsWith('+');
+    const name = append ? spec.slice(1) : spec;
+    const existing = this.site.scope.get(name);
+    const list: unknown[] = append && Array.isArray(existing) ? existing : [];
+    this.site.scope.setLocal(name, list);
+    return list;
+  }
+
+  private preference(param: string, variable: string): string {
+    const explicit = this.bound(param);
+    if (explicit !== undefined) return preferenceName(explicit);
+    return preferenceName(this.site.scope.get(variable));
+  }
+
+  write(value: unknown, enumerateIt = true): void {
+    if (enumerateIt) {
+      for (const item of enumerate(value)) {
+        this.outVariable?.push(item);
+        this.pipe.write(item);
+      }
+    } else {
+      this.outVariable?.push(value);
+      this.pipe.write(value);
+    }
+  }
+
+  errorRecord(spec: ErrorSpec): ErrorRecord {
+    return new ErrorRecord({
+      exception: new PSException(spec.message, spec.exceptionType),
+      errorId: spec.errorId,
+      category: spec.category,
+      targetObject: spec.targetObject,
+      activity: this.proc.invocationName,
+      recommendedAction: spec.recommendedAction,
+      commandId: this.proc.cmdlet.commandId ?? this.proc.cmdlet.name,
+      invocation: this.proc.invocation(),
+    });
+  }
+
+  writeError(error: ErrorRecord | ErrorSpec): void {
+    const record = error instanceof ErrorRecord ? error : this.errorRecord(error);
+    record.invocation ??= this.proc.invocation();
+    const pref = this.preference('ErrorAction', 'ErrorActionPreference');
+    if (pref === 'Ignore') return;
+    this.errorVariable?.push(record);
+    this.site.session.lastSuccess = false;
+    this.site.session.recordError(record);
+    if (pref === 'Stop') throw new TerminatingError(record, true);
+    if (pref === 'SilentlyContinue') return;
+    this.site.streams.error(record);
+  }
+
+  fail(error: ErrorRecord | ErrorSpec): never {
+    const record = error instanceof ErrorRecord ? error : this.errorRecord(error);
+    record.invocation ??= this.proc.invocation();
+    this.errorVariable?.push(record);
+    throw new TerminatingError(record);
+  }
+
+  writeWarning(message: string): void {
+    const pref = this.preference('WarningAction', 'WarningPreference');
+    if (pref === 'SilentlyContinue' || pref === 'Ignore') return;
+    this.site.streams.warning(message);
+    if (pref === 'Stop') {
+      throw new TerminatingError(
+        this.errorRecord({
+          message: `The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${message}`,
+          errorId: 'ActionPreferenceStop',
+          category: 'OperationStopped',
+          exceptionType: 'System.Management.Automation.ActionPreferenceStopException',
+        }),
+      );
+    }
+  }
+
+  writeVerbose(message: string): void {
+    const explicit = this.bound('Verbose');
+    const on = explicit !== undefined ? explicit === true : preferenceName(this.site.scope.get('VerbosePreference')) === 'Continue';
+    if (on) this.site.streams.verbose(message);
+  }
+
+  writeDebug(message: string): void {
+    const explicit = this.bound('Debug');
+    const on = explicit !== undefined ? explicit === true : preferenceName(this.site.scope.get('DebugPreference')) === 'Continue';
+    if (on) this.site.streams.debug(message);
+  }
+
+  writeInformation(data: unknown): void {
+    const pref = this.preference('InformationAction', 'InformationPreference');
+    if (pref === 'Continue') this.site.streams.information(data);
+  }
+
+  async shouldProcess(target: string, action?: string): Promise<boolean> {
+    const op = action ?? this.proc.cmdlet.name;
+    const whatIf = this.bound('WhatIf') ?? this.site.scope.get('WhatIfPreference');
+    if (whatIf === true) {
+      this.site.session.host.writeOutput(`What if: Performing the operation "${op}" on target "${target}".\n`);
+      return false;
+    }
+    if (this.yesToAll) return true;
+    if (this.noToAll) return false;
+    const confirm = this.bound('Confirm');
+    const impactOrder = ['None', 'Low', 'Medium', 'High'];
+    const impact = this.proc.cmdlet.confirmImpact ?? 'Medium';
+    const threshold = preferenceName(this.site.scope.get('ConfirmPreference'));
+    const needed = confirm === true || (confirm !== false && threshold !== 'None' && impactOrder.indexOf(impact) >= impactOrder.indexOf(threshold));
+    if (!needed) return true;
+    const answer = await confirmAction(this.site.session, `Performing the operation "${op}" on target "${target}".`);
+    if (answer === 'yesToAll') this.yesToAll = true;
+    if (answer === 'noToAll') this.noToAll = true;
+    return answer === 'yes' || answer === 'yesToAll';
+  }
+
+  async shouldContinue(query: string, caption: string): Promise<boolean> {
+    const answer = await confirmAction(this.site.session, query, caption);
+    return answer === 'yes' || answer === 'yesToAll';
+  }
+
+  context(inputObject: unknown): CmdletContext {
+    const self = this;
+    const proc = this.proc;
+    return {
+      cmdlet: proc.cmdlet,
+      invocationName: proc.invocationName,
+      session: this.site.session,
+      inputObject,
+      expectingInput: proc.expectingInput,
+      parameterSetName: proc.parameterSetName,
+      isBound: (name) => proc.boundParameters.has(name) || [...proc.boundParameters.keys()].some((k) => k.toLowerCase() === name.toLowerCase()),
+      boundParameterNames: () => [...proc.boundParameters.keys()],
+      state: this.state,
+      signal: this.site.session.abort.signal,
+      write: (v, e) => self.write(v, e),
+      writeError: (e) => self.writeError(e),
+      fail: (e) => self.fail(e),
+      writeWarning: (m) => self.writeWarning(m),
+      writeVerbose: (m) => self.writeVerbose(m),
+      writeDebug: (m) => self.writeDebug(m),
+      writeInformation: (d) => self.writeInformation(d),
+      writeHost: (text, options) => this.site.session.host.writeHost(text, options ?? {}),
+      writeProgress: (record: ProgressRecord) => {
+        if (preferenceName(this.site.scope.get('ProgressPreference')) !== 'SilentlyContinue') this.site.streams.progress(record);
+      },
+      shouldProcess: (t, a) => self.shouldProcess(t, a),
+      shouldContinue: (q, c) => self.shouldContinue(q, c),
+      invoke: (block, options) => this.site.invokeScriptBlock(block, options ?? {}),
+      errorRecord: (spec) => self.errorRecord(spec),
+    };
+  }
+}

@@ -1,0 +1,120 @@
+// Streams objects through pipeline stages in PowerShell's order: every begin left to right, then each
+// input object through every process, then every end left to right (each end's output flowing on).
+// Synchronous stages never touch a Promise; a stage that awaits makes the feeding loop wait for it.
+import { PSException } from '../runtime/errors.ts';
+import type { MaybePromise } from '../runtime/maybe-promise.ts';
+import type { Sink } from './output-pipe.ts';
+import { StopUpstream, type CommandProcessor } from './processor.ts';
+
+export function pipelineStopped(): PSException {
+  return new PSException('The pipeline has been stopped.', 'System.Management.Automation.PipelineStoppedException');
+}
+
+export function runPipeline(
+  stages: CommandProcessor[],
+  source: Iterable<unknown> | undefined,
+  sink: Sink,
+  signal?: AbortSignal,
+): MaybePromise<void> {
+  const offset = source ? 1 : 0;
+  stages.forEach((stage, i) => {
+    const next = stages[i + 1];
+    stage.output = next ? (v: unknown) => next.process(v, true) : sink;
+    stage.expectingInput = i > 0 || !!source;
+    stage.pipelinePosition = i + 1 + offset;
+  });
+  let ended = 0;
+  const endFrom = (i: number): MaybePromise<void> => {
+    for (; i < stages.length; i++) {
+      ended = i + 1;
+      const r = endStage(stages[i]);
+      if (r instanceof Promise) {
+        const at = i;
+        return r.then(() => endFrom(at + 1));
+      }
+    }
+    return undefined;
+  };
+  const onStop = (e: unknown): MaybePromise<void> => {
+    if (e instanceof StopUpstream) {
+      const origin = stages.indexOf(e.origin);
+      if (origin >= 0 && origin >= ended) return recover(endFrom(origin));
+    }
+    throw e;
+  };
+  const recover = (r: MaybePromise<void>): MaybePromise<void> => (r instanceof Promise ? r.catch(onStop) : r);
+  try {
+    const r = chain(
+      () => beginAll(stages),
+      () => feed(stages[0], source, signal),
+      () => endFrom(0),
+    );
+    return r instanceof Promise ? r.catch(onStop) : r;
+  } catch (e) {
+    return onStop(e);
+  }
+}
+
+function endStage(stage: CommandProcessor): MaybePromise<void> {
+  const r = stage.end();
+  if (r instanceof Promise) return r.then(() => stage.settled());
+  return stage.settled();
+}
+
+function beginAll(stages: CommandProcessor[], i = 0): MaybePromise<void> {
+  for (; i < stages.length; i++) {
+    const r = stages[i].begin();
+    if (r instanceof Promise) {
+      const at = i;
+      return r.then(() => beginAll(stages, at + 1));
+    }
+  }
+  return undefined;
+}
+
+function feed(first: CommandProcessor, source: Iterable<unknown> | undefined, signal?: AbortSignal): MaybePromise<void> {
+  if (!source) return settle(first, first.process(undefined, false));
+  const it = source[Symbol.iterator]();
+  const loop = (): MaybePromise<void> => {
+    for (;;) {
+      if (signal?.aborted) throw pipelineStopped();
+      const n = it.next();
+      if (n.done) return undefined;
+      const r = first.process(n.value, true);
+      if (r instanceof Promise) return r.then(() => settle(first, undefined)).then(loop);
+      const s = first.settled();
+      if (s instanceof Promise) return s.then(loop);
+    }
+  };
+  try {
+    const r = loop();
+    if (r instanceof Promise) return r.catch((e) => closeIterator(it, e));
+    return r;
+  } catch (e) {
+    return closeIterator(it, e);
+  }
+}
+
+function closeIterator(it: Iterator<unknown>, e: unknown): never {
+  it.return?.();
+  throw e;
+}
+
+function settle(stage: CommandProcessor, r: MaybePromise<void>): MaybePromise<void> {
+  if (r instanceof Promise) return r.then(() => stage.settled());
+  return stage.settled();
+}
+
+function chain(...steps: (() => MaybePromise<void>)[]): MaybePromise<void> {
+  const go = (i: number): MaybePromise<void> => {
+    for (; i < steps.length; i++) {
+      const r = steps[i]();
+      if (r instanceof Promise) {
+        const at = i;
+        return r.then(() => go(at + 1));
+      }
+    }
+    return undefined;
+  };
+  return go(0);
+}

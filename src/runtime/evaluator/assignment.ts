@@ -1,0 +1,144 @@
+// Assignment: `$x = v`, `$x += v`, `[int]$x = v`, `$o.Name = v`, `$a[0] = v`, `$a, $b = 1, 2`, `$env:X = v`,
+// and the increment operators `++`/`--`.
+import type { AssignmentAst, ExpressionAst, UnaryAst } from '../../../grammar/ast.ts';
+import { convertTo } from '../conversion.ts';
+import { then, type MaybePromise } from '../maybe-promise.ts';
+import { getIndex, getMember, setIndex, setMember } from '../members.ts';
+import { binaryOperation } from '../operators.ts';
+import { RuntimeError } from '../runtime-error.ts';
+import { toPSString } from '../to-string.ts';
+import { compileExpression, lookupType } from './compile-expression.ts';
+import { map1, map2 } from './combinators.ts';
+import { positioned, type Compiled, type Frame } from './frame.ts';
+import { compileStatementValue } from './statement-value.ts';
+import { readVariable } from './variables.ts';
+
+export interface AssignableTarget {
+  get: Compiled;
+  set: (f: Frame, value: unknown) => MaybePromise<void>;
+}
+
+export function setVariable(f: Frame, name: string, scope: string | undefined, value: unknown, convert?: (v: unknown) => unknown): void {
+  if (scope === 'env') {
+    if (value === null || value === undefined || value === '') delete process.env[name];
+    else process.env[name] = toPSString(value);
+    return;
+  }
+  const target = scope && scope !== 'variable' ? f.scope.byQualifier(scope) ?? f.scope : f.scope;
+  if (convert) {
+    const v = target.setLocal(name, convert(value), scope === 'private' ? ['Private'] : undefined);
+    v.convert = convert;
+    return;
+  }
+  if (scope && scope !== 'variable') target.setLocal(name, value, scope === 'private' ? ['Private'] : undefined);
+  else target.assign(name, value);
+}
+
+export function compileAssignmentTarget(node: ExpressionAst): AssignableTarget {
+  switch (node.kind) {
+    case 'Variable': {
+      const { name, scope } = node;
+      return { get: (f) => readVariable(f, name, scope), set: (f, v) => setVariable(f, name, scope, v) };
+    }
+    case 'Convert': {
+      if (node.operand.kind !== 'Variable') break;
+      const { name, scope } = node.operand;
+      const typeName = node.type.name;
+      return {
+        get: (f) => readVariable(f, name, scope),
+        set: (f, v) => {
+          const type = lookupType(typeName);
+          setVariable(f, name, scope, v, (x) => convertTo(x, type));
+        },
+      };
+    }
+    case 'Member': {
+      const target = compileExpression(node.target);
+      const member = compileExpression(node.member);
+      return {
+        get: map2(target, member, (_f, t, m) => getMember(t, toPSString(m))),
+        set: (f, v) => then(target(f), (t) => then(member(f), (m) => void setMember(t, toPSString(m), v))),
+      };
+    }
+    case 'Index': {
+      const target = compileExpression(node.target);
+      const index = compileExpression(node.index);
+      return {
+        get: map2(target, index, (_f, t, i) => getIndex(t, i)),
+        set: (f, v) => then(target(f), (t) => then(index(f), (i) => void setIndex(t, i, v))),
+      };
+    }
+    case 'ArrayLiteral': {
+      const targets = node.elements.map(compileAssignmentTarget);
+      return {
+        get: () => null,
+        set: (f, v) => {
+          const values = Array.isArray(v) ? v : [v];
+          const go = (i: number): MaybePromise<void> => {
+            for (; i < targets.length; i++) {
+              const value = i === targets.length - 1 ? (values.length - i > 1 ? values.slice(i) : values[i] ?? null) : values[i] ?? null;
+              const r = targets[i].set(f, value);
+              if (r instanceof Promise) {
+                const at = i;
+                return r.then(() => go(at + 1));
+              }
+            }
+            return undefined;
+          };
+          return go(0);
+        },
+      };
+    }
+    case 'Paren':
+      if (node.pipeline.kind === 'Pipeline' && node.pipeline.elements.length === 1 && node.pipeline.elements[0].kind === 'CommandExpression') {
+        return compileAssignmentTarget(node.pipeline.elements[0].expression);
+      }
+      break;
+    default:
+      break;
+  }
+  return {
+    get: () => null,
+    set: () => {
+      throw new RuntimeError('The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.', 'InvalidLeftHandSide', undefined, 'ParserError');
+    },
+  };
+}
+
+const compoundOperators: Record<string, string> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%' };
+
+/** Compiles an assignment that yields the assigned value (`($x = 5)`, chained `$a = $b = 1`). */
+export function compileAssignmentValue(stmt: AssignmentAst): Compiled {
+  const target = compileAssignmentTarget(stmt.target);
+  const value = compileStatementValue(stmt.value);
+  const op = compoundOperators[stmt.operator];
+  if (!op) {
+    return positioned(stmt.span, (f) => then(value(f), (v) => then(target.set(f, v), () => v)));
+  }
+  return positioned(
+    stmt.span,
+    map2(target.get, value, (f, current, v) => {
+      const result = binaryOperation(op, false, current, v);
+      return then(target.set(f, result), () => result);
+    }),
+  );
+}
+
+export function compileAssignment(stmt: AssignmentAst): Compiled<void> {
+  const run = compileAssignmentValue(stmt);
+  return (f) => then(run(f), () => undefined);
+}
+
+/** `++$x`, `$x++`, `--$x`, `$x--`: the value is the new (prefix) or old (postfix) number. */
+export function compileIncrement(node: UnaryAst): Compiled {
+  const target = compileAssignmentTarget(node.operand);
+  const delta = node.operator === '++' ? 1 : -1;
+  return positioned(
+    node.span,
+    map1(target.get, (f, current) => {
+      const old = current === null || current === undefined ? 0 : current;
+      const next = binaryOperation('+', false, old, delta);
+      return then(target.set(f, next), () => (node.postfix ? old : next));
+    }),
+  );
+}

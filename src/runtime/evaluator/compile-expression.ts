@@ -1,0 +1,225 @@
+// Compiles expression nodes into closures `(frame) => value` (a Promise only when a command awaits).
+import type {
+  BinaryAst,
+  ConvertAst,
+  ExpandableStringAst,
+  ExpressionAst,
+  HashtableAst,
+  InvokeMemberAst,
+  MemberAst,
+  UnaryAst,
+} from '../../../grammar/ast.ts';
+import { convertTo, toBool } from '../conversion.ts';
+import { getIndex, getMember, getStaticMember, invokeMethod, invokeStaticMethod } from '../members.ts';
+import { binaryOperation, unaryOperation } from '../operators.ts';
+import { ScriptBlock } from '../scriptblock.ts';
+import { toPSString } from '../to-string.ts';
+import { resolveType, type PSType } from '../types.ts';
+import { AutomationNull, PSHashtable } from '../values.ts';
+import { compileAssignmentTarget, compileIncrement } from './assignment.ts';
+import { map1, map2, mapN } from './combinators.ts';
+import { positioned, type Compiled, type Frame } from './frame.ts';
+import { methodContext } from './method-context.ts';
+import { collectValue, compileStatementValue, compileStatementBlockCollect } from './statement-value.ts';
+import { compileVariableRead } from './variables.ts';
+import { RuntimeError, typeNotFound } from '../runtime-error.ts';
+
+const cache = new WeakMap<ExpressionAst, Compiled>();
+
+export function compileExpression(node: ExpressionAst): Compiled {
+  let c = cache.get(node);
+  if (!c) {
+    c = compileUncached(node);
+    cache.set(node, c);
+  }
+  return c;
+}
+
+function compileUncached(node: ExpressionAst): Compiled {
+  switch (node.kind) {
+    case 'Constant': {
+      const v = node.value;
+      return () => v;
+    }
+    case 'StringConstant': {
+      const v = node.value;
+      return () => v;
+    }
+    case 'ExpandableString':
+      return compileExpandable(node);
+    case 'Variable':
+      return compileVariableRead(node);
+    case 'ArrayLiteral':
+      return mapN(node.elements.map(compileExpression), (_f, values) => values);
+    case 'ArrayExpression': {
+      const body = compileStatementBlockCollect(node.body);
+      return body;
+    }
+    case 'SubExpression': {
+      const body = compileStatementBlockCollect(node.body);
+      return map1(body, (_f, items) => collectValue(items as unknown[]));
+    }
+    case 'Paren':
+      return compileStatementValue(node.pipeline);
+    case 'Hashtable':
+      return compileHashtable(node, false);
+    case 'ScriptBlockExpression': {
+      const block = node.block;
+      return (f) => new ScriptBlock(block, f.source);
+    }
+    case 'Binary':
+      return compileBinary(node);
+    case 'Unary':
+      return compileUnary(node);
+    case 'Convert':
+      return compileConvert(node);
+    case 'TypeLiteral': {
+      const name = node.type.name;
+      return positioned(node.span, () => lookupType(name));
+    }
+    case 'Member':
+      return compileMember(node);
+    case 'InvokeMember':
+      return compileInvokeMember(node);
+    case 'Index':
+      return positioned(
+        node.span,
+        map2(compileExpression(node.target), compileExpression(node.index), (_f, target, index) =>
+          node.nullConditional && (target === null || target === undefined) ? null : getIndex(target, index),
+        ),
+      );
+    case 'Ternary': {
+      const cond = compileExpression(node.condition);
+      const a = compileExpression(node.ifTrue);
+      const b = compileExpression(node.ifFalse);
+      return (f) => {
+        const c = cond(f);
+        return c instanceof Promise ? c.then((v) => (toBool(v) ? a(f) : b(f))) : toBool(c) ? a(f) : b(f);
+      };
+    }
+  }
+}
+
+export function lookupType(name: string): PSType {
+  const t = resolveType(name);
+  if (!t) throw typeNotFound(name);
+  return t;
+}
+
+function compileExpandable(node: ExpandableStringAst): Compiled {
+  const parts = node.parts.map((p) => (typeof p === 'string' ? (() => p) : compileExpression(p)));
+  return mapN(parts, (f, values) => {
+    let s = '';
+    for (const v of values) s += typeof v === 'string' ? v : stringify(f, v);
+    return s;
+  });
+}
+
+function stringify(f: Frame, v: unknown): string {
+  if (v === AutomationNull) return '';
+  if (Array.isArray(v)) {
+    const ofs = f.scope.get('OFS');
+    return v.map((x) => toPSString(x)).join(ofs === undefined || ofs === null ? ' ' : toPSString(ofs));
+  }
+  return toPSString(v);
+}
+
+export function compileHashtable(node: HashtableAst, ordered: boolean): Compiled {
+  const entries = node.entries.map((e) => [compileExpression(e.key), compileStatementValue(e.value)] as const);
+  const flat = entries.flatMap(([k, v]) => [k, v]);
+  return positioned(
+    node.span,
+    mapN(flat, (_f, values) => {
+      const h = new PSHashtable(ordered);
+      for (let i = 0; i < values.length; i += 2) {
+        const key = values[i];
+        if (h.has(key)) {
+          throw new RuntimeError(`Duplicate keys '${toPSString(key)}' are not allowed in hash literals.`, 'DuplicateKeyInHashLiteral');
+        }
+        h.set(key, values[i + 1]);
+      }
+      return h;
+    }),
+  );
+}
+
+function compileBinary(node: BinaryAst): Compiled {
+  const left = compileExpression(node.left);
+  const right = compileExpression(node.right);
+  const op = node.operator;
+  if (op === '-and' || op === '-or') {
+    const isAnd = op === '-and';
+    return (f) => {
+      const l = left(f);
+      const decide = (lv: unknown) => {
+        const lb = toBool(lv);
+        if (isAnd ? !lb : lb) return lb;
+        return map1(right, (_f, rv) => toBool(rv))(f);
+      };
+      return l instanceof Promise ? l.then(decide) : decide(l);
+    };
+  }
+  const cs = node.caseSensitive;
+  if (op === '-match' || op === '-notmatch' || op === '-cmatch') {
+    return positioned(
+      node.span,
+      map2(left, right, (f, l, r) => binaryOperation(op, cs, l, r, { setMatches: (m: unknown) => f.scope.setLocal('Matches', m) })),
+    );
+  }
+  return positioned(node.span, map2(left, right, (_f, l, r) => binaryOperation(op, cs, l, r)));
+}
+
+function compileUnary(node: UnaryAst): Compiled {
+  if (node.operator === '++' || node.operator === '--') return compileIncrement(node);
+  const operand = compileExpression(node.operand);
+  const op = node.operator;
+  return positioned(node.span, map1(operand, (_f, v) => unaryOperation(op, v, node.caseSensitive)));
+}
+
+function compileConvert(node: ConvertAst): Compiled {
+  const typeName = node.type.name.toLowerCase();
+  if (typeName === 'ordered' && node.operand.kind === 'Hashtable') return compileHashtable(node.operand, true);
+  const operand = compileExpression(node.operand);
+  if (typeName === 'void') return map1(operand, () => AutomationNull);
+  return positioned(node.span, map1(operand, (_f, v) => convertTo(v, lookupType(node.type.name))));
+}
+
+function memberName(node: ExpressionAst): Compiled {
+  return compileExpression(node);
+}
+
+function compileMember(node: MemberAst): Compiled {
+  const target = compileExpression(node.target);
+  const name = memberName(node.member);
+  return positioned(
+    node.span,
+    map2(target, name, (_f, t, n) => {
+      if (node.nullConditional && (t === null || t === undefined)) return null;
+      const key = toPSString(n);
+      if (node.static) return getStaticMember(asType(t), key);
+      return getMember(t, key);
+    }),
+  );
+}
+
+function asType(t: unknown): PSType {
+  return t as PSType;
+}
+
+function compileInvokeMember(node: InvokeMemberAst): Compiled {
+  const target = compileExpression(node.target);
+  const name = memberName(node.member);
+  const args = node.args.map(compileExpression);
+  return positioned(
+    node.span,
+    mapN([target, name, ...args], (f, values) => {
+      const [t, n, ...argValues] = values;
+      if (node.nullConditional && (t === null || t === undefined)) return null;
+      const key = toPSString(n);
+      const ctx = methodContext(f);
+      return node.static ? invokeStaticMethod(asType(t), key, argValues, ctx) : invokeMethod(t, key, argValues, ctx);
+    }),
+  );
+}
+
+export { compileAssignmentTarget };

@@ -1,0 +1,244 @@
+// Compiles statements. A statement-terminating error (a cmdlet's terminating error, a runtime exception)
+// is reported and execution goes on with the next statement, unless a try/trap is active or
+// $ErrorActionPreference is Stop; `throw` and -ErrorAction Stop end the script.
+import type { FunctionDefinitionAst, IfAst, StatementAst, StatementBlockAst, TrapAst, TryAst } from '../../../grammar/ast.ts';
+import { toBool } from '../conversion.ts';
+import { ErrorRecord, PSException, TerminatingError } from '../errors.ts';
+import { then, tryCatch, type MaybePromise } from '../maybe-promise.ts';
+import { ScriptBlock } from '../scriptblock.ts';
+import { toPSString } from '../to-string.ts';
+import { compileAssignment } from './assignment.ts';
+import { sequenceOf } from './combinators.ts';
+import { compileLoop } from './compile-loops.ts';
+import { compilePipeline } from './compile-pipeline.ts';
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, toTerminating, type Compiled, type Frame } from './frame.ts';
+import { captureOutput, compileStatementValue, collectValue } from './statement-value.ts';
+import { tryState } from './try-state.ts';
+import { convertTo } from '../conversion.ts';
+
+const cache = new WeakMap<object, Compiled<void>>();
+
+export function compileStatementBlock(block: StatementBlockAst): Compiled<void> {
+  let c = cache.get(block);
+  if (!c) {
+    const traps = block.traps;
+    c = sequenceOf(block.statements.map((s) => guardStatement(compileStatement(s), traps)));
+    if (block.statements.length === 0) c = () => undefined;
+    cache.set(block, c);
+  }
+  return c;
+}
+
+export function compileStatement(stmt: StatementAst): Compiled<void> {
+  let c = cache.get(stmt);
+  if (!c) {
+    c = compileUncached(stmt);
+    cache.set(stmt, c);
+  }
+  return c;
+}
+
+function compileUncached(stmt: StatementAst): Compiled<void> {
+  switch (stmt.kind) {
+    case 'Pipeline':
+      return compilePipeline(stmt);
+    case 'Assignment':
+      return compileAssignment(stmt);
+    case 'If':
+      return compileIf(stmt);
+    case 'Switch':
+    case 'ForEach':
+    case 'For':
+    case 'While':
+    case 'DoLoop':
+      return compileLoop(stmt);
+    case 'FunctionDefinition':
+      return compileFunctionDefinition(stmt);
+    case 'Try':
+      return compileTry(stmt);
+    case 'Trap':
+      return () => undefined; // traps are attached to their block
+    case 'Break':
+    case 'Continue': {
+      const label = stmt.label ? compileStatementValue({ kind: 'Pipeline', span: stmt.span, elements: [{ kind: 'CommandExpression', span: stmt.span, expression: stmt.label, redirections: [] }] }) : undefined;
+      const Signal = stmt.kind === 'Break' ? BreakSignal : ContinueSignal;
+      return (f) => {
+        if (!label) throw new Signal();
+        return then(label(f), (v) => {
+          throw new Signal(toPSString(v));
+        });
+      };
+    }
+    case 'Return': {
+      const value = stmt.value ? compilePipeline(stmt.value) : undefined;
+      return (f) =>
+        then(value ? value(f) : undefined, () => {
+          throw new ReturnSignal();
+        });
+    }
+    case 'Exit': {
+      const value = stmt.value ? compileStatementValue(stmt.value) : undefined;
+      return (f) =>
+        then(value ? value(f) : 0, (v) => {
+          throw new ExitSignal(v === null || v === undefined ? 0 : Number(convertTo(v, 'int')));
+        });
+    }
+    case 'Throw':
+      return compileThrow(stmt);
+  }
+}
+
+function compileIf(stmt: IfAst): Compiled<void> {
+  const clauses = stmt.clauses.map((c) => ({ cond: compileStatementValue(c.condition), body: compileStatementBlock(c.body) }));
+  const elseBody = stmt.elseBody ? compileStatementBlock(stmt.elseBody) : undefined;
+  return (f) => {
+    const go = (i: number): MaybePromise<void> => {
+      for (; i < clauses.length; i++) {
+        const c = clauses[i].cond(f);
+        if (c instanceof Promise) {
+          const at = i;
+          return c.then((v) => (toBool(v) ? clauses[at].body(f) : go(at + 1)));
+        }
+        if (toBool(c)) return clauses[i].body(f);
+      }
+      return elseBody ? elseBody(f) : undefined;
+    };
+    return go(0);
+  };
+}
+
+function compileFunctionDefinition(stmt: FunctionDefinitionAst): Compiled<void> {
+  return (f) => {
+    let name = stmt.name;
+    let scope = f.scope;
+    const m = /^(global|script|local|private):(.+)$/i.exec(name);
+    if (m) {
+      scope = f.scope.byQualifier(m[1].toLowerCase()) ?? scope;
+      name = m[2];
+    }
+    const block = new ScriptBlock(stmt.body, f.source, stmt.isFilter);
+    if (stmt.parameters) (block as ScriptBlock & { declaredParameters?: unknown }).declaredParameters = stmt.parameters;
+    scope.functions.set(name.toLowerCase(), { name, scriptBlock: block, isFilter: stmt.isFilter, options: new Set() });
+  };
+}
+
+function compileThrow(stmt: StatementAst & { kind: 'Throw' }): Compiled<void> {
+  const value = stmt.value ? compileStatementValue(stmt.value) : undefined;
+  return (f) =>
+    then(value ? value(f) : undefined, (v) => {
+      throw new TerminatingError(throwRecord(f, v, stmt.span), true);
+    });
+}
+
+function throwRecord(f: Frame, v: unknown, span: StatementAst['span']): ErrorRecord {
+  const invocation = { source: f.source.text, scriptName: f.source.fileName, span };
+  if (v instanceof ErrorRecord) return v;
+  if (v instanceof PSException) {
+    return v.errorRecord ?? new ErrorRecord({ exception: v, errorId: v.typeName.split('.').pop()!, category: 'OperationStopped', invocation, targetObject: v });
+  }
+  if (v === undefined) {
+    const current = tryState.currentError;
+    if (current) return current;
+    const e = new PSException('ScriptHalted', 'System.Management.Automation.RuntimeException');
+    return new ErrorRecord({ exception: e, errorId: 'ScriptHalted', category: 'OperationStopped', invocation });
+  }
+  const message = toPSString(v);
+  const e = new PSException(message, 'System.Management.Automation.RuntimeException');
+  return new ErrorRecord({ exception: e, errorId: message, category: 'OperationStopped', invocation, targetObject: v, activity: '' });
+}
+
+function compileTry(stmt: TryAst): Compiled<void> {
+  const body = compileStatementBlock(stmt.body);
+  const catches = stmt.catches.map((c) => ({ types: c.types.map((t) => t.name), body: compileStatementBlock(c.body) }));
+  const finallyBody = stmt.finallyBody ? compileStatementBlock(stmt.finallyBody) : undefined;
+  return (f) =>
+    tryCatch<void>(
+      () => {
+        tryState.depth++;
+        return tryCatch(() => body(f), undefined, () => {
+          tryState.depth--;
+        });
+      },
+      (e) => {
+        const err = asTerminating(e, f);
+        if (!(err instanceof TerminatingError)) throw err;
+        const handler = catches.find((c) => c.types.length === 0 || c.types.some((t) => err.record.exception.isA(t)));
+        if (!handler) throw err;
+        const previous = tryState.currentError;
+        tryState.currentError = err.record;
+        const savedUnder = f.scope.vars.get('_');
+        f.scope.setLocal('_', err.record);
+        return tryCatch(() => handler.body(f), undefined, () => {
+          tryState.currentError = previous;
+          if (savedUnder) f.scope.vars.set('_', savedUnder);
+        });
+      },
+      finallyBody ? () => finallyBody(f) : undefined,
+    );
+}
+
+/** Any exception that is not control flow, as a TerminatingError. */
+export function asTerminating(e: unknown, f: Frame): unknown {
+  if (e instanceof BreakSignal || e instanceof ContinueSignal || e instanceof ReturnSignal || e instanceof ExitSignal) return e;
+  const t = toTerminating(e, f, undefined);
+  if (t instanceof TerminatingError) return t;
+  if (t instanceof Error && !(t as { psSignal?: boolean }).psSignal) {
+    // A JavaScript error escaping a cmdlet is a bug; still report it as PowerShell would report an exception.
+    const ex = new PSException(t.message, 'System.Exception');
+    return new TerminatingError(new ErrorRecord({ exception: ex, errorId: 'System.Exception', category: 'NotSpecified' }));
+  }
+  return t;
+}
+
+/** Statement-level handling of terminating errors: traps, then report-and-continue. */
+function guardStatement(run: Compiled<void>, traps: TrapAst[]): Compiled<void> {
+  const compiledTraps = traps.map((t) => ({ type: t.type?.name, body: compileStatementBlock(t.body) }));
+  return (f) =>
+    tryCatch(
+      () => run(f),
+      (e) => {
+        const err = asTerminating(e, f);
+        if (!(err instanceof TerminatingError)) throw err;
+        const trap = compiledTraps.find((t) => !t.type || err.record.exception.isA(t.type));
+        if (trap) return runTrap(f, trap.body, err);
+        if (err.scriptTerminating || tryState.depth > 0) throw err;
+        if (preference(f, 'ErrorActionPreference') === 'Stop') {
+          err.scriptTerminating = true;
+          throw err;
+        }
+        reportError(f, err.record);
+        return undefined;
+      },
+    );
+}
+
+function runTrap(f: Frame, body: Compiled<void>, err: TerminatingError): MaybePromise<void> {
+  f.scope.setLocal('_', err.record);
+  return tryCatch(
+    () =>
+      then(body(f), () => {
+        reportError(f, err.record);
+      }),
+    (e) => {
+      if (e instanceof ContinueSignal) return undefined;
+      if (e instanceof BreakSignal) {
+        err.scriptTerminating = true;
+        throw err;
+      }
+      throw e;
+    },
+  );
+}
+
+export function reportError(f: Frame, record: ErrorRecord): void {
+  f.session.lastSuccess = false;
+  if (f.session.errors[0] !== record) f.session.recordError(record);
+  f.streams.error(record);
+}
+
+function preference(f: Frame, name: string): string {
+  const v = f.scope.get(name);
+  return v === undefined || v === null ? '' : toPSString(v);
+}
+
+export { captureOutput, collectValue };

@@ -1,0 +1,121 @@
+// A shell session: the global scope and automatic variables, the command table, the host,
+// $Error / $? / $LASTEXITCODE, and per-module services (the certificate store, the transport...).
+import type { Cmdlet } from '../pipeline/cmdlet.ts';
+import type { ErrorRecord } from './errors.ts';
+import type { HostUI } from './host-ui.ts';
+import { resolve as resolvePath } from 'node:path';
+import { Scope } from './scope.ts';
+import { PSHashtable } from './values.ts';
+
+export type Dialect = 'Desktop' | 'Core';
+
+export interface SessionOptions {
+  host: HostUI;
+  /** The state root (`$EMSH_HOME`); modules resolve their own default when absent. */
+  stateRoot?: string;
+  dialect?: Dialect;
+  nonInteractive?: boolean;
+}
+
+export class Session {
+  readonly globalScope = new Scope(undefined, true);
+  readonly host: HostUI;
+  readonly options: SessionOptions;
+  private readonly cmdlets = new Map<string, Cmdlet>();
+  /** Module state, keyed by module (e.g. 'exchange.store'). */
+  readonly services = new Map<string, unknown>();
+  /** $Error, newest first. */
+  readonly errors: ErrorRecord[] = [];
+  /** $? */
+  lastSuccess = true;
+  /** Non-terminating errors written so far (a pipeline compares before and after to set $?). */
+  errorWrites = 0;
+  lastExitCode: number | undefined;
+  /** Aborted by Ctrl+C for the running pipeline; replaced after each interruption. */
+  abort = new AbortController();
+  /** Commands typed in this session (Get-History). */
+  readonly history: { id: number; commandLine: string; start: Date; end?: Date }[] = [];
+  /** Hooks for the host to clean up: services register stoppers (the transport) here. */
+  readonly disposers: (() => void | Promise<void>)[] = [];
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+    this.host = options.host;
+    this.initVariables();
+  }
+
+  get dialect(): Dialect {
+    return this.options.dialect ?? 'Desktop';
+  }
+
+  get interactive(): boolean {
+    return this.host.interactive && !this.options.nonInteractive;
+  }
+
+  private initVariables(): void {
+    const g = this.globalScope;
+    g.setLocal('true', true, ['Constant']);
+    g.setLocal('false', false, ['Constant']);
+    g.setLocal('null', null, ['Constant']);
+    g.setLocal('ErrorActionPreference', 'Continue');
+    g.setLocal('WarningPreference', 'Continue');
+    g.setLocal('VerbosePreference', 'SilentlyContinue');
+    g.setLocal('DebugPreference', 'SilentlyContinue');
+    g.setLocal('InformationPreference', 'SilentlyContinue');
+    g.setLocal('ProgressPreference', 'Continue');
+    g.setLocal('ConfirmPreference', 'High');
+    g.setLocal('WhatIfPreference', false);
+    g.setLocal('FormatEnumerationLimit', 4);
+    g.setLocal('ErrorView', this.dialect === 'Core' ? 'ConciseView' : 'NormalView');
+    g.setLocal('MaximumHistoryCount', 4096);
+    g.setLocal('OFS', ' ');
+    g.setLocal('NestedPromptLevel', 0);
+    g.setLocal('PID', process.pid, ['Constant']);
+    g.setLocal('HOME', process.env.HOME ?? process.env.USERPROFILE ?? '', ['ReadOnly']);
+    g.setLocal('ShellId', 'emsh', ['Constant']);
+    const versionTable = new PSHashtable();
+    versionTable.set('PSVersion', '5.1.0');
+    versionTable.set('PSEdition', this.dialect);
+    versionTable.set('emshVersion', '0.1.0');
+    versionTable.set('Platform', process.platform);
+    versionTable.set('NodeVersion', process.version);
+    g.setLocal('PSVersionTable', versionTable, ['ReadOnly']);
+    g.setLocal('IsLinux', process.platform === 'linux', ['Constant']);
+    g.setLocal('IsMacOS', process.platform === 'darwin', ['Constant']);
+    g.setLocal('IsWindows', process.platform === 'win32', ['Constant']);
+  }
+
+  /** The current location as PowerShell shows it (`C:\\certificates`); the file-system provider replaces this. */
+  currentLocation: () => string = () => process.cwd();
+  /** Maps a PowerShell path (`c:\\certificates\\x.pfx`, `.\\a.ps1`) to a native path; the file-system provider replaces this. */
+  resolveNativePath: (psPath: string) => string = (p) => resolvePath(p.replace(/\\/g, '/'));
+
+  registerCmdlet(cmdlet: Cmdlet): void {
+    this.cmdlets.set(cmdlet.name.toLowerCase(), cmdlet);
+    for (const alias of cmdlet.aliases ?? []) this.globalScope.aliases.set(alias.toLowerCase(), cmdlet.name);
+  }
+
+  getCmdlet(name: string): Cmdlet | undefined {
+    return this.cmdlets.get(name.toLowerCase());
+  }
+
+  allCmdlets(): Cmdlet[] {
+    return [...this.cmdlets.values()];
+  }
+
+  /** Records an error in $Error (newest first, bounded like $MaximumErrorCount = 256). */
+  recordError(record: ErrorRecord): void {
+    this.errorWrites++;
+    this.errors.unshift(record);
+    if (this.errors.length > 256) this.errors.length = 256;
+  }
+
+  preference(name: string, scope: Scope = this.globalScope): string {
+    const v = scope.get(name);
+    return v === undefined || v === null ? '' : String(v);
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.disposers.splice(0).reverse()) await d();
+  }
+}
