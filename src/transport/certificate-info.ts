@@ -1,0 +1,74 @@
+// What the protocol log and the domain-security checks need from an X.509 certificate, in the
+// forms Windows shows: subject and issuer most-specific first (`CN=..., O=..., C=US`, `S=` for
+// state), upper-case hex serial number and SHA-1 thumbprint, DNS alternate names joined by `;`.
+import { X509Certificate } from 'node:crypto';
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  thumbprint: string;
+  /** DNS subject alternative names. */
+  alternateNames: string[];
+  /** Subject common name, if any. */
+  commonName: string | undefined;
+}
+
+const windowsAttributeNames: Record<string, string> = { ST: 'S', emailAddress: 'E' };
+
+function quoteValue(value: string): string {
+  return /[,+="\n<>#;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Node's one-attribute-per-line name (ASN.1 order) → Windows' reversed comma-separated form. */
+export function windowsDistinguishedName(nodeName: string): string {
+  return nodeName
+    .split('\n')
+    .filter((line) => line.includes('='))
+    .map((line) => {
+      const equals = line.indexOf('=');
+      const type = line.slice(0, equals);
+      return `${windowsAttributeNames[type] ?? type}=${quoteValue(line.slice(equals + 1))}`;
+    })
+    .reverse()
+    .join(', ');
+}
+
+export function dnsAlternateNames(certificate: X509Certificate): string[] {
+  const text = certificate.subjectAltName;
+  if (!text) return [];
+  const names: string[] = [];
+  for (const match of text.matchAll(/DNS:("(?:[^"\\]|\\.)*"|[^,]*)/g)) {
+    const raw = match[1]!.trim();
+    names.push(raw.startsWith('"') ? (JSON.parse(raw) as string) : raw);
+  }
+  return names;
+}
+
+export function commonNameOf(certificate: X509Certificate): string | undefined {
+  const line = certificate.subject.split('\n').find((entry) => entry.startsWith('CN='));
+  return line?.slice(3);
+}
+
+export function describeCertificate(certificate: X509Certificate | Buffer | string): CertificateInfo {
+  const x509 = certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate);
+  return {
+    subject: windowsDistinguishedName(x509.subject),
+    issuer: windowsDistinguishedName(x509.issuer),
+    serialNumber: x509.serialNumber.toUpperCase(),
+    thumbprint: x509.fingerprint.replace(/:/g, '').toUpperCase(),
+    alternateNames: dnsAlternateNames(x509),
+    commonName: commonNameOf(x509),
+  };
+}
+
+/** The five `*` rows that follow `Sending certificate` / `Received certificate` in a protocol log. */
+export function certificateLogRows(info: CertificateInfo): Array<[data: string, context: string]> {
+  return [
+    [info.subject, 'Certificate subject'],
+    [info.issuer, 'Certificate issuer name'],
+    [info.serialNumber, 'Certificate serial number'],
+    [info.thumbprint, 'Certificate thumbprint'],
+    [info.alternateNames.join(';'), 'Certificate alternate names'],
+  ];
+}

@@ -1,0 +1,117 @@
+// The default PeerValidator, built on node:crypto's X509Certificate: the name rule first (as
+// Exchange does), then a path from the peer's leaf through the certificates it sent to one of the
+// trusted CA certificates, validity dates, and revocation from the configured CRLs.
+// The PKI layer (src/pki/) will plug in its own validator with the store's trust settings.
+import { X509Certificate } from 'node:crypto';
+import { commonNameOf, dnsAlternateNames, windowsDistinguishedName } from './certificate-info.ts';
+import { certificateMatchesDomain } from './cert-name-match.ts';
+import { normalizeSerial, parseRevocationList, type RevocationList } from './crl.ts';
+import type { PeerCertificateStatus, PeerValidationResult, PeerValidator } from './transport-settings.ts';
+
+export interface NodePeerValidatorOptions {
+  /** PEM text of trusted root (or anchor) certificates; several may be concatenated. */
+  trustedCaPems: string[];
+  /** PEM CRLs, re-read on every validation when given as a function. */
+  crlPems?: string[] | (() => string[]);
+  /** Fail with RevocationCheckFailure when no CRL covers a certificate (default false). */
+  requireRevocationInformation?: boolean;
+  now?: () => Date;
+}
+
+export const statusDescriptions: Record<PeerCertificateStatus, string> = {
+  Valid: 'The certificate is valid for Exchange Server usage.',
+  Untrusted: 'The certificate is issued by an untrusted root Certification Authority.',
+  DateInvalid: 'The certificate is expired.',
+  Revoked: 'The certificate has been revoked by its issuer.',
+  RevocationCheckFailure: 'The certificate status could not be determined because the revocation check failed.',
+  NameMismatch: 'The certificate does not contain the domain name.',
+  EmptyCertificate: 'No certificate was presented.',
+  Invalid: 'The certificate is invalid for Exchange Server usage.',
+};
+
+function result(status: PeerCertificateStatus, detail?: string): PeerValidationResult {
+  return { ok: status === 'Valid', status, detail: detail ?? statusDescriptions[status] };
+}
+
+export function splitPemCertificates(pem: string): string[] {
+  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
+function issuedBy(subject: X509Certificate, issuer: X509Certificate): boolean {
+  try {
+    return subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
+}
+
+function withinValidity(certificate: X509Certificate, now: Date): boolean {
+  const from = Date.parse(certificate.validFrom);
+  const to = Date.parse(certificate.validTo);
+  return now.getTime() >= from && now.getTime() <= to;
+}
+
+export function createNodePeerValidator(options: NodePeerValidatorOptions): PeerValidator {
+  const anchors = options.trustedCaPems.flatMap(splitPemCertificates).map((pem) => new X509Certificate(pem));
+  const crlCache = new Map<string, RevocationList>();
+  const currentCrls = (): RevocationList[] => {
+    const pems = typeof options.crlPems === 'function' ? options.crlPems() : (options.crlPems ?? []);
+    return pems.map((pem) => {
+      let parsed = crlCache.get(pem);
+      if (!parsed) {
+        parsed = parseRevocationList(pem);
+        crlCache.set(pem, parsed);
+      }
+      return parsed;
+    });
+  };
+
+  return (peerChainDer: Buffer[], expectedDomain: string): PeerValidationResult => {
+    const now = options.now?.() ?? new Date();
+    if (peerChainDer.length === 0) return result('EmptyCertificate');
+    let chain: X509Certificate[];
+    try {
+      chain = peerChainDer.map((der) => new X509Certificate(der));
+    } catch (error) {
+      return result('Invalid', `The certificate could not be parsed: ${(error as Error).message}`);
+    }
+    const leaf = chain[0]!;
+    const names = [...new Set([...dnsAlternateNames(leaf), ...(commonNameOf(leaf) ? [commonNameOf(leaf)!] : [])])];
+    if (!certificateMatchesDomain(names, expectedDomain)) {
+      return result('NameMismatch', `The certificate names (${names.join(', ')}) do not match the domain ${expectedDomain}.`);
+    }
+
+    // Path: leaf, then intermediates the peer sent, up to a trusted anchor.
+    const path: X509Certificate[] = [leaf];
+    let anchor: X509Certificate | undefined;
+    for (let depth = 0; depth < 10 && anchor === undefined; depth++) {
+      const current = path[path.length - 1]!;
+      anchor = anchors.find((candidate) => candidate.fingerprint256 === current.fingerprint256 || issuedBy(current, candidate));
+      if (anchor) break;
+      const next = chain.find((candidate) => candidate.ca && !path.includes(candidate) && issuedBy(current, candidate));
+      if (!next) break;
+      path.push(next);
+    }
+    if (!anchor) return result('Untrusted');
+    for (const certificate of [...path, anchor]) {
+      if (!withinValidity(certificate, now)) return result('DateInvalid', `${statusDescriptions.DateInvalid} (${windowsDistinguishedName(certificate.subject)} is valid from ${certificate.validFrom} to ${certificate.validTo})`);
+    }
+
+    const crls = currentCrls();
+    for (let index = 0; index < path.length; index++) {
+      const certificate = path[index]!;
+      if (certificate.fingerprint256 === anchor.fingerprint256) continue;
+      const issuer = path[index + 1] ?? anchor;
+      const crl = crls.find((candidate) => candidate.isSignedBy(issuer.publicKey));
+      if (!crl) {
+        if (options.requireRevocationInformation) return result('RevocationCheckFailure', `${statusDescriptions.RevocationCheckFailure} (no CRL from ${windowsDistinguishedName(issuer.subject)})`);
+        continue;
+      }
+      if (crl.nextUpdate && crl.nextUpdate.getTime() < now.getTime()) {
+        return result('RevocationCheckFailure', `${statusDescriptions.RevocationCheckFailure} (the CRL expired on ${crl.nextUpdate.toISOString()})`);
+      }
+      if (crl.revokedSerials.has(normalizeSerial(certificate.serialNumber))) return result('Revoked');
+    }
+    return result('Valid');
+  };
+}

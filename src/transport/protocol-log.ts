@@ -1,0 +1,169 @@
+// Exchange SMTP protocol logs (reference section 6): UTF-8 CSV with a BOM, a `#Software/#Version/
+// #Log-type/#Date/#Fields` header, files `RECVyyyymmdd-N.LOG` / `SENDyyyymmdd-N.LOG` (UTC date,
+// N from 1, a new N past 10 MB), one row per event: `+` connect, `-` disconnect, `>` sent,
+// `<` received, `*` information. Rows are buffered and appended once per event-loop turn with a
+// single O_APPEND write, so concurrent writers interleave whole batches, never partial rows.
+import { appendFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type ProtocolLogKind = 'Send' | 'Receive';
+export type ProtocolLogEvent = '+' | '-' | '>' | '<' | '*';
+
+export const protocolLogFields = 'date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context';
+const maxFileBytes = 10 * 1024 * 1024;
+
+const kinds = {
+  Send: { folder: 'SmtpSend', prefix: 'SEND', logType: 'SMTP Send Protocol Log' },
+  Receive: { folder: 'SmtpReceive', prefix: 'RECV', logType: 'SMTP Receive Protocol Log' },
+} as const;
+
+export function protocolLogDirectory(stateDir: string, kind: ProtocolLogKind): string {
+  return join(stateDir, 'TransportRoles', 'Logs', 'ProtocolLog', kinds[kind].folder);
+}
+
+/** Exchange's Utf8Csv rule: a field with `,` `"` or a line break is quoted, `"` doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function utcDateStamp(date: Date): string {
+  return date.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+export class ProtocolLogWriter {
+  private pending: string[] = [];
+  private scheduled = false;
+  private currentFile: string | undefined;
+  private currentDate = '';
+  private currentSize = 0;
+  readonly directory: string;
+
+  constructor(
+    stateDir: string,
+    private readonly kind: ProtocolLogKind,
+  ) {
+    this.directory = protocolLogDirectory(stateDir, kind);
+  }
+
+  append(row: string): void {
+    this.pending.push(row);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Writes buffered rows now (called on stop and by tests before reading the files). */
+  flush(): void {
+    this.scheduled = false;
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    try {
+      const file = this.fileFor(new Date(), Buffer.byteLength(text));
+      appendFileSync(file, text);
+      this.currentSize += Buffer.byteLength(text);
+    } catch {
+      // Logging must never take the transport down (disk full, directory removed...).
+    }
+  }
+
+  private fileFor(now: Date, incoming: number): string {
+    const date = utcDateStamp(now);
+    if (this.currentFile && this.currentDate === date && this.currentSize + incoming <= maxFileBytes) return this.currentFile;
+    mkdirSync(this.directory, { recursive: true });
+    const { prefix } = kinds[this.kind];
+    const pattern = new RegExp(`^${prefix}${date}-(\\d+)\\.LOG$`);
+    let highest = 0;
+    for (const name of readdirSync(this.directory)) {
+      const match = pattern.exec(name);
+      if (match) highest = Math.max(highest, Number(match[1]));
+    }
+    let instance = Math.max(highest, 1);
+    let file = join(this.directory, `${prefix}${date}-${instance}.LOG`);
+    let size = highest > 0 ? statSync(file).size : 0;
+    if (size + incoming > maxFileBytes && size > 0) {
+      instance += 1;
+      file = join(this.directory, `${prefix}${date}-${instance}.LOG`);
+      size = 0;
+    }
+    if (size === 0) this.writeHeader(file, now);
+    this.currentFile = file;
+    this.currentDate = date;
+    this.currentSize = statSync(file).size;
+    return file;
+  }
+
+  private writeHeader(file: string, now: Date): void {
+    const header =
+      '\uFEFF' +
+      '#Software: Microsoft Exchange Server\r\n' +
+      '#Version: 8.0.0.0\r\n' +
+      `#Log-type: ${kinds[this.kind].logType}\r\n` +
+      `#Date: ${now.toISOString()}\r\n` +
+      `#Fields: ${protocolLogFields}\r\n`;
+    try {
+      writeFileSync(file, header, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+let lastTicks = 0n;
+
+/** 16 upper-case hex digits, increasing: .NET ticks of now, like Exchange's session ids. */
+export function newSessionId(): string {
+  let ticks = BigInt(Date.now()) * 10_000n + 621_355_968_000_000_000n;
+  if (ticks <= lastTicks) ticks = lastTicks + 1n;
+  lastTicks = ticks;
+  return ticks.toString(16).toUpperCase().padStart(16, '0');
+}
+
+/** The rows of one SMTP session; a no-op when the connector logs at None. */
+export class ProtocolLogSession {
+  private sequence = 0;
+  localEndpoint = '';
+  remoteEndpoint = '';
+  readonly sessionId = newSessionId();
+  private messageCount = 0;
+
+  constructor(
+    private readonly writer: ProtocolLogWriter | undefined,
+    private readonly connectorId: string,
+  ) {}
+
+  get enabled(): boolean {
+    return this.writer !== undefined;
+  }
+
+  event(event: ProtocolLogEvent, data = '', context = ''): void {
+    if (!this.writer) return;
+    const row = [
+      new Date().toISOString(),
+      csvField(this.connectorId),
+      this.sessionId,
+      String(this.sequence++),
+      this.localEndpoint,
+      this.remoteEndpoint,
+      event,
+      csvField(data),
+      csvField(context),
+    ].join(',');
+    this.writer.append(`${row}\r\n`);
+  }
+
+  lines(event: ProtocolLogEvent, lines: readonly string[]): void {
+    for (const line of lines) this.event(event, line);
+  }
+
+  info(context: string, data = ''): void {
+    this.event('*', data, context);
+  }
+
+  /** `*,<session>;<time>;<n>,receiving message` (or `sending message`). */
+  messageMarker(direction: 'receiving' | 'sending'): void {
+    this.messageCount += 1;
+    this.event('*', `${this.sessionId};${new Date().toISOString()};${this.messageCount}`, `${direction} message`);
+  }
+}

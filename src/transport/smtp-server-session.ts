@@ -1,0 +1,469 @@
+// One inbound SMTP session on a receive connector: the command state machine (RFC 5321, 3207,
+// 1870, 2920, 3030, 4954), Exchange's replies, the domain-secure decision at MAIL FROM, limits and
+// timeouts, and the protocol log rows. Input is consumed only through SmtpInputBuffer (bounded);
+// while an asynchronous step runs (certificate validation, delivery) the socket is paused.
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { decideInboundDomainSecurity } from './domain-security-policy.ts';
+import { certificateLogRows, describeCertificate } from './certificate-info.ts';
+import type { InboundAuthentication } from './inbound-stamping.ts';
+import { displayAddress, endpoint } from './ip-range.ts';
+import type { ProtocolLogSession } from './protocol-log.ts';
+import { rfc5322Date } from './rfc5322-date.ts';
+import { DataCollector, SmtpInputBuffer } from './smtp-input-buffer.ts';
+import { domainOf, parseCommandLine, parseMailbox, parsePathArgument } from './smtp-command.ts';
+import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, senderOk, bdatAccepted } from './smtp-reply.ts';
+import { SmtpAuthExchange } from './smtp-auth.ts';
+import { peerChainDer, tlsErrorName, upgradeServerSocket } from './starttls.ts';
+import type { TlsContextCache } from './tls-context-cache.ts';
+import { domainListContains, exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
+
+export interface InboundEnvelope {
+  connector: ReceiveConnectorSettings;
+  sessionId: string;
+  from: string;
+  recipients: string[];
+  data: Buffer;
+  helo: string;
+  remoteAddress: string;
+  localAddress: string;
+  tls: boolean;
+  authentication: InboundAuthentication;
+}
+
+export interface ReceiveSessionHost {
+  settings(): TransportSettings;
+  tlsContexts: TlsContextCache;
+  /** Delivers or queues; resolves to the id shown in `250 2.6.0 <id> Queued mail for delivery`. */
+  acceptMessage(envelope: InboundEnvelope): Promise<string>;
+}
+
+type Mode = 'command' | 'data' | 'bdat' | 'tls' | 'closed';
+
+interface Transaction {
+  from: string;
+  authentication: InboundAuthentication;
+  recipients: string[];
+  collector?: DataCollector;
+}
+
+export class SmtpServerSession {
+  private stream: Socket | TLSSocket;
+  private readonly input = new SmtpInputBuffer();
+  private mode: Mode = 'command';
+  private busy = false;
+  private helo: string | undefined;
+  private tls: TLSSocket | undefined;
+  private startTlsAdvertised = false;
+  private authenticatedUser: string | undefined;
+  private auth: SmtpAuthExchange | undefined;
+  private transaction: Transaction | undefined;
+  private bdatRemaining = 0;
+  private bdatLast = false;
+  private errors = 0;
+  private closeReason = 'Remote';
+  private finished = false;
+  private inactivityTimer: NodeJS.Timeout | undefined;
+  private readonly sessionTimer: NodeJS.Timeout;
+  private readonly onData = (chunk: Buffer): void => {
+    this.touch();
+    this.input.push(chunk);
+    this.drain();
+  };
+
+  constructor(
+    private readonly raw: Socket,
+    private readonly connector: ReceiveConnectorSettings,
+    private readonly host: ReceiveSessionHost,
+    private readonly log: ProtocolLogSession,
+    private readonly onClosed: () => void,
+  ) {
+    this.stream = raw;
+    log.localEndpoint = endpoint(raw.localAddress, raw.localPort);
+    log.remoteEndpoint = endpoint(raw.remoteAddress, raw.remotePort);
+    log.event('+');
+    raw.setNoDelay(true);
+    raw.on('data', this.onData);
+    raw.on('error', () => undefined);
+    raw.on('close', () => this.closed());
+    this.sessionTimer = setTimeout(() => this.timeout(), connector.connectionTimeoutMs ?? exchangeDefaults.receive.connectionTimeoutMs);
+    this.touch();
+    const banner = connector.banner ? (connector.banner.startsWith('220') ? connector.banner : `220 ${connector.banner}`) : `220 ${connector.fqdn} Microsoft ESMTP MAIL Service ready at ${rfc5322Date()}`;
+    this.reply(banner);
+  }
+
+  private get maxMessageSize(): number {
+    return this.connector.maxMessageSize;
+  }
+
+  private touch(): void {
+    clearTimeout(this.inactivityTimer);
+    this.inactivityTimer = setTimeout(() => this.timeout(), this.connector.connectionInactivityTimeoutMs ?? exchangeDefaults.receive.connectionInactivityTimeoutMs);
+  }
+
+  private timeout(): void {
+    if (this.mode === 'closed') return;
+    if (this.mode !== 'tls') this.reply(replies.timedOut);
+    this.close('Timeout');
+  }
+
+  /** Stops the session (service shutdown). */
+  abort(): void {
+    if (this.mode === 'closed') return;
+    if (this.mode !== 'tls') this.reply(replies.serviceNotAvailable);
+    this.close('Local');
+  }
+
+  private reply(lines: string | readonly string[]): void {
+    const all = typeof lines === 'string' ? [lines] : lines;
+    this.log.lines('>', all);
+    if (this.stream.writable) this.stream.write(encodeReply(all));
+  }
+
+  private close(reason: string): void {
+    if (this.mode === 'closed') return;
+    this.closeReason = reason;
+    this.mode = 'closed';
+    this.stream.end();
+    setTimeout(() => this.stream.destroy(), 2000).unref();
+  }
+
+  private closed(): void {
+    if (this.finished) return;
+    this.finished = true;
+    clearTimeout(this.inactivityTimer);
+    clearTimeout(this.sessionTimer);
+    this.mode = 'closed';
+    this.log.event('-', '', this.closeReason);
+    this.onClosed();
+  }
+
+  private protocolError(reply: string): void {
+    this.reply(reply);
+    this.errors += 1;
+    if (this.errors >= (this.connector.maxProtocolErrors ?? exchangeDefaults.receive.maxProtocolErrors)) {
+      this.reply(replies.tooManyErrors);
+      this.close('Local');
+    }
+  }
+
+  private drain(): void {
+    while (!this.busy && this.mode !== 'closed' && this.mode !== 'tls') {
+      let pending: Promise<void> | void;
+      if (this.mode === 'data') {
+        if (!this.input.feedData(this.transaction!.collector!)) return;
+        this.mode = 'command';
+        pending = this.finishMessage();
+      } else if (this.mode === 'bdat') {
+        const chunk = this.input.take(this.bdatRemaining);
+        if (chunk.length > 0) this.transaction?.collector?.append(chunk);
+        this.bdatRemaining -= chunk.length;
+        if (this.bdatRemaining > 0) return;
+        this.mode = 'command';
+        pending = this.finishChunk();
+      } else {
+        const line = this.input.takeLine(exchangeDefaults.maxCommandLineLength);
+        if (line === undefined) return;
+        if (line.kind === 'too-long') {
+          this.log.event('<', '(line too long)');
+          this.protocolError(replies.lineTooLong);
+          continue;
+        }
+        pending = this.command(line.text);
+      }
+      if (pending) {
+        this.busy = true;
+        this.stream.pause();
+        pending
+          .catch(() => this.reply(replies.localError))
+          .finally(() => {
+            this.busy = false;
+            if (this.mode === 'closed') return;
+            this.stream.resume();
+            this.drain();
+          });
+        return;
+      }
+    }
+  }
+
+  private command(line: string): Promise<void> | void {
+    if (this.auth) return this.authContinuation(line);
+    this.log.event('<', line);
+    const { verb, argument } = parseCommandLine(line);
+    switch (verb) {
+      case 'EHLO':
+      case 'HELO':
+        return this.hello(verb, argument.trim());
+      case 'MAIL':
+        return this.mail(argument);
+      case 'RCPT':
+        return this.rcpt(argument);
+      case 'DATA':
+        return this.data(argument);
+      case 'BDAT':
+        return this.bdat(argument);
+      case 'RSET':
+        this.transaction = undefined;
+        return this.reply(replies.resetting);
+      case 'NOOP':
+        return this.reply(replies.ok);
+      case 'VRFY':
+        return this.reply(replies.cannotVrfy);
+      case 'HELP':
+        return this.reply(multilineReply(214, ['This server supports the following commands:', 'HELO EHLO STARTTLS RCPT DATA RSET MAIL QUIT HELP AUTH BDAT']));
+      case 'QUIT':
+        this.reply(replies.closing);
+        return this.close('Local');
+      case 'STARTTLS':
+        return this.startTls(argument);
+      case 'AUTH':
+        return this.authenticate(argument);
+      default:
+        return this.protocolError(replies.unrecognizedCommand);
+    }
+  }
+
+  private settings(): TransportSettings {
+    return this.host.settings();
+  }
+
+  private canOfferStartTls(): boolean {
+    return this.tls === undefined && this.connector.authMechanism.tls && this.settings().certificate(this.connector.fqdn) !== undefined;
+  }
+
+  private authMechanisms(): string[] | undefined {
+    const mechanism = this.connector.authMechanism;
+    const basic = mechanism.basicAuth && this.settings().verifyCredentials !== undefined && (this.tls !== undefined || !mechanism.basicAuthRequireTls);
+    if (basic) return ['LOGIN', 'PLAIN'];
+    if (mechanism.exchangeServer || mechanism.basicAuth || mechanism.integrated) return [];
+    return undefined;
+  }
+
+  private hello(verb: string, domain: string): void {
+    if (domain === '' || /\s/.test(domain)) return this.protocolError('501 5.5.4 Invalid domain name');
+    this.helo = domain;
+    this.transaction = undefined;
+    const greeting = `${this.connector.fqdn} Hello [${displayAddress(this.raw.remoteAddress)}]`;
+    if (verb === 'HELO') return this.reply(`250 ${greeting}`);
+    this.startTlsAdvertised = this.canOfferStartTls();
+    const mechanisms = this.authMechanisms();
+    const lines = [
+      greeting,
+      `SIZE ${this.maxMessageSize}`,
+      ...(this.connector.pipeliningEnabled === false ? [] : ['PIPELINING']),
+      ...(this.connector.deliveryStatusNotificationEnabled === false ? [] : ['DSN']),
+      'ENHANCEDSTATUSCODES',
+      ...(this.startTlsAdvertised ? ['STARTTLS'] : []),
+      ...(mechanisms === undefined || this.authenticatedUser ? [] : [mechanisms.length > 0 ? `AUTH ${mechanisms.join(' ')}` : 'AUTH']),
+      ...(this.connector.eightBitMimeEnabled === false ? [] : ['8BITMIME']),
+      ...(this.connector.binaryMimeEnabled === false || this.connector.chunkingEnabled === false ? [] : ['BINARYMIME']),
+      ...(this.connector.chunkingEnabled === false ? [] : ['CHUNKING']),
+    ];
+    this.reply(multilineReply(250, lines));
+  }
+
+  private startTls(argument: string): void {
+    if (this.tls) return this.protocolError(replies.badSequence);
+    if (!this.helo) return this.protocolError(replies.helloFirst);
+    if (argument.trim() !== '') return this.protocolError(replies.invalidArguments);
+    const certificate = this.canOfferStartTls() ? this.settings().certificate(this.connector.fqdn) : undefined;
+    if (!certificate) return this.reply(replies.tlsNotAvailable);
+    const context = this.host.tlsContexts.get(certificate);
+    this.raw.off('data', this.onData);
+    this.raw.pause();
+    this.reply(replies.startTlsReady);
+    const discarded = this.input.clear();
+    if (discarded > 0) this.log.info(`Discarded ${discarded} bytes received after STARTTLS before the TLS handshake`);
+    this.mode = 'tls';
+    const settings = this.settings();
+    const { socket, secure } = upgradeServerSocket(this.raw, {
+      secureContext: context.secureContext,
+      requestCert: this.connector.domainSecureEnabled && settings.tlsReceiveDomainSecureList.length > 0,
+      handshakeTimeoutMs: Math.min(timeoutSettings(settings).tlsHandshakeMs, this.connector.connectionInactivityTimeoutMs ?? exchangeDefaults.receive.connectionInactivityTimeoutMs),
+    });
+    this.stream = socket;
+    socket.on('error', () => undefined);
+    socket.on('close', () => this.closed());
+    secure.then(
+      () => {
+        if (this.mode === 'closed') return;
+        this.tls = socket;
+        this.helo = undefined; // RFC 3207: the client must EHLO again
+        this.transaction = undefined;
+        this.log.info('Sending certificate');
+        for (const [data, context_] of certificateLogRows(context.info)) this.log.info(context_, data);
+        const peer = socket.getPeerX509Certificate();
+        if (peer) {
+          this.log.info('Received certificate');
+          for (const [data, context_] of certificateLogRows(describeCertificate(peer))) this.log.info(context_, data);
+        }
+        this.mode = 'command';
+        socket.on('data', this.onData);
+        this.touch();
+        this.drain();
+      },
+      (error: unknown) => {
+        this.log.info(`TLS negotiation failed with error ${tlsErrorName(error)}`);
+        this.close((error as { code?: string }).code === 'ETIMEDOUT' ? 'Timeout' : 'Local');
+        socket.destroy();
+      },
+    );
+  }
+
+  private mailAllowedWithoutDomainSecurity(): InboundAuthentication | undefined {
+    if (this.authenticatedUser) return { kind: 'authenticated', user: this.authenticatedUser };
+    if (this.connector.authMechanism.externalAuthoritative) return { kind: 'externally-secured' };
+    return undefined;
+  }
+
+  private async mail(argument: string): Promise<void> {
+    if (!this.helo) return this.protocolError(replies.helloFirst);
+    if (this.transaction) return this.protocolError(replies.senderAlreadySpecified);
+    if (this.connector.requireTls && !this.tls) return this.reply(replies.mustStartTls);
+    const path = parsePathArgument(argument, 'FROM');
+    if (!path) return this.protocolError(replies.invalidArguments);
+    if (path.address !== '' && !parseMailbox(path.address)) return this.protocolError(replies.invalidAddress);
+    const declaredSize = path.parameters.get('SIZE');
+    if (declaredSize !== undefined && (!/^\d{1,15}$/.test(declaredSize))) return this.protocolError(replies.invalidArguments);
+    if (declaredSize !== undefined && Number(declaredSize) > this.maxMessageSize) return this.reply(replies.messageTooBig);
+    const preauthenticated = this.mailAllowedWithoutDomainSecurity();
+    let authentication: InboundAuthentication = preauthenticated ?? { kind: 'anonymous' };
+    if (path.address !== '') {
+      const decision = await decideInboundDomainSecurity({
+        senderDomain: domainOf(path.address),
+        receiveDomainSecureList: this.settings().tlsReceiveDomainSecureList,
+        connectorName: this.connector.name,
+        connectorDomainSecureEnabled: this.connector.domainSecureEnabled,
+        alreadyAuthenticated: preauthenticated !== undefined,
+        tlsActive: this.tls !== undefined,
+        startTlsAdvertised: this.startTlsAdvertised || this.canOfferStartTls(),
+        peerChain: () => (this.tls ? peerChainDer(this.tls) : []),
+        validatePeer: this.settings().validatePeer,
+      });
+      if (this.mode === 'closed') return;
+      if (decision.kind === 'reject') {
+        if (decision.status) this.log.info(`Client certificate chain validation status: '${decision.status}'`);
+        this.log.info(decision.logContext);
+        return this.reply(decision.reply);
+      }
+      if (decision.kind === 'partner') authentication = { kind: 'partner', domain: decision.domain };
+    }
+    this.transaction = { from: path.address, authentication, recipients: [] };
+    this.log.messageMarker('receiving');
+    this.reply(senderOk(path.address));
+  }
+
+  private rcpt(argument: string): void {
+    if (!this.helo) return this.protocolError(replies.helloFirst);
+    if (!this.transaction) return this.protocolError(replies.needMailCommand);
+    const path = parsePathArgument(argument, 'TO');
+    if (!path) return this.protocolError(replies.invalidArguments);
+    const mailbox = parseMailbox(path.address);
+    if (!mailbox) return this.protocolError(replies.invalidAddress);
+    const maxRecipients = this.connector.maxRecipientsPerMessage ?? exchangeDefaults.receive.maxRecipientsPerMessage;
+    if (this.transaction.recipients.length >= maxRecipients) return this.reply(replies.tooManyRecipients);
+    const local = domainListContains(this.settings().acceptedDomains, mailbox.domain);
+    const mayRelay = this.transaction.authentication.kind === 'authenticated' || this.transaction.authentication.kind === 'externally-secured';
+    if (!local && !mayRelay) return this.reply(replies.unableToRelay);
+    this.transaction.recipients.push(path.address);
+    this.reply(recipientOk(path.address));
+  }
+
+  private data(argument: string): void {
+    if (!this.helo) return this.protocolError(replies.helloFirst);
+    if (!this.transaction) return this.protocolError(replies.needMailCommand);
+    if (this.transaction.recipients.length === 0) return this.protocolError(replies.needRcptCommand);
+    if (this.transaction.collector) return this.protocolError(replies.badSequence);
+    if (argument.trim() !== '') return this.protocolError(replies.invalidArguments);
+    this.transaction.collector = new DataCollector(this.maxMessageSize);
+    this.mode = 'data';
+    this.reply(replies.startMailInput);
+  }
+
+  private bdat(argument: string): void {
+    if (this.connector.chunkingEnabled === false) return this.protocolError(replies.unrecognizedCommand);
+    const match = /^(\d{1,15})(?: +(LAST))? *$/i.exec(argument);
+    if (!match) return this.protocolError(replies.invalidArguments);
+    this.bdatRemaining = Number(match[1]);
+    this.bdatLast = match[2] !== undefined;
+    if (!this.helo || !this.transaction || this.transaction.recipients.length === 0) {
+      // The chunk still has to be read and thrown away to stay in sync with the client.
+      const reply = !this.helo ? replies.helloFirst : !this.transaction ? replies.needMailCommand : replies.needRcptCommand;
+      this.transaction = undefined;
+      this.mode = 'bdat';
+      this.bdatLast = false;
+      this.errors += 1;
+      return this.reply(reply);
+    }
+    this.transaction.collector ??= new DataCollector(this.maxMessageSize);
+    this.mode = 'bdat';
+  }
+
+  private finishChunk(): Promise<void> | void {
+    const transaction = this.transaction;
+    if (!transaction?.collector) return; // a discarded chunk: its error was already replied
+    if (!this.bdatLast) {
+      if (transaction.collector.oversized) {
+        this.transaction = undefined;
+        return this.reply(replies.messageTooBig);
+      }
+      return this.reply(bdatAccepted(transaction.collector.size));
+    }
+    return this.finishMessage();
+  }
+
+  private async finishMessage(): Promise<void> {
+    const transaction = this.transaction!;
+    const collector = transaction.collector!;
+    this.transaction = undefined;
+    if (collector.oversized) return this.reply(replies.messageTooBig);
+    const id = await this.host.acceptMessage({
+      connector: this.connector,
+      sessionId: this.log.sessionId,
+      from: transaction.from,
+      recipients: transaction.recipients,
+      data: collector.body(),
+      helo: this.helo ?? '',
+      remoteAddress: displayAddress(this.raw.remoteAddress),
+      localAddress: displayAddress(this.raw.localAddress),
+      tls: this.tls !== undefined,
+      authentication: transaction.authentication,
+    });
+    if (this.mode === 'closed') return;
+    this.reply(queuedForDelivery(id));
+  }
+
+  private authenticate(argument: string): Promise<void> | void {
+    const mechanisms = this.authMechanisms() ?? [];
+    if (!this.helo) return this.protocolError(replies.helloFirst);
+    if (this.authenticatedUser) return this.protocolError(replies.alreadyAuthenticated);
+    if (this.transaction) return this.protocolError(replies.badSequence);
+    const verify = this.settings().verifyCredentials;
+    const [mechanism = '', initial] = argument.trim().split(/\s+/);
+    if (!verify || !mechanisms.includes(mechanism.toUpperCase())) return this.reply(replies.unrecognizedAuthType);
+    this.auth = new SmtpAuthExchange(mechanism.toUpperCase() as 'LOGIN' | 'PLAIN', verify);
+    return this.authStep(initial);
+  }
+
+  private authContinuation(line: string): Promise<void> | void {
+    this.log.event('<', '***');
+    if (line === '*') {
+      this.auth = undefined;
+      return this.protocolError('501 5.0.0 Authentication cancelled');
+    }
+    return this.authStep(line);
+  }
+
+  private async authStep(input: string | undefined): Promise<void> {
+    const step = await this.auth!.step(input);
+    if (step.kind === 'challenge') return this.reply(`334 ${step.challenge}`);
+    this.auth = undefined;
+    if (step.kind === 'success') {
+      this.authenticatedUser = step.user;
+      this.log.info('Authenticated', step.user);
+      return this.reply(replies.authSucceeded);
+    }
+    this.protocolError(replies.authFailed);
+  }
+}

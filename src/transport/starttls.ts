@@ -1,0 +1,104 @@
+// STARTTLS (RFC 3207) on an established plaintext socket, both sides. The caller must already have
+// stopped consuming plaintext: anything the peer pipelined after STARTTLS is discarded by the
+// caller (the CVE-2011-0411 injection class), never handed to the TLS session.
+import { connect as tlsConnect, TLSSocket, type SecureContext } from 'node:tls';
+import type { Socket } from 'node:net';
+import { isIP } from 'node:net';
+
+export interface ServerUpgradeOptions {
+  secureContext: SecureContext;
+  /** Ask for a client certificate (domain security on the connector); never require one. */
+  requestCert: boolean;
+  handshakeTimeoutMs: number;
+}
+
+export interface UpgradeResult {
+  socket: TLSSocket;
+  /** Resolves once the handshake completed; rejects with the TLS error (or a timeout). */
+  secure: Promise<void>;
+}
+
+function handshakePromise(socket: TLSSocket, eventName: 'secure' | 'secureConnect', timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const error = Object.assign(new Error('TLS handshake timed out'), { code: 'ETIMEDOUT' });
+      cleanup();
+      reject(error);
+      socket.destroy();
+    }, timeoutMs);
+    const onSecure = (): void => {
+      cleanup();
+      resolve();
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = (): void => {
+      cleanup();
+      reject(Object.assign(new Error('Connection closed during the TLS handshake'), { code: 'ECONNRESET' }));
+    };
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      socket.off(eventName, onSecure);
+      socket.off('error', onError);
+      socket.off('close', onClose);
+    };
+    socket.once(eventName, onSecure);
+    socket.once('error', onError);
+    socket.once('close', onClose);
+  });
+}
+
+/** Server side: wraps `raw` (paused, with no 'data' listener) right after `220 2.0.0 SMTP server ready`. */
+export function upgradeServerSocket(raw: Socket, options: ServerUpgradeOptions): UpgradeResult {
+  const socket = new TLSSocket(raw, {
+    isServer: true,
+    secureContext: options.secureContext,
+    requestCert: options.requestCert,
+    rejectUnauthorized: false,
+  });
+  const secure = handshakePromise(socket, 'secure', options.handshakeTimeoutMs);
+  secure.catch(() => undefined); // observed by the caller; avoid an unhandled rejection if it is not
+  return { socket, secure };
+}
+
+export interface ClientUpgradeOptions {
+  secureContext: SecureContext;
+  /** Host name for SNI (omitted for IP literals). */
+  serverName: string | undefined;
+  handshakeTimeoutMs: number;
+}
+
+/** Client side: wraps `raw` after the server's 220 reply to STARTTLS. */
+export function upgradeClientSocket(raw: Socket, options: ClientUpgradeOptions): UpgradeResult {
+  const serverName = options.serverName && isIP(options.serverName) === 0 ? options.serverName : undefined;
+  const socket = tlsConnect({
+    socket: raw,
+    secureContext: options.secureContext,
+    rejectUnauthorized: false,
+    ...(serverName ? { servername: serverName } : {}),
+  });
+  const secure = handshakePromise(socket, 'secureConnect', options.handshakeTimeoutMs);
+  secure.catch(() => undefined);
+  return { socket, secure };
+}
+
+/** The peer's certificate chain as DER, leaf first (empty if it presented none). */
+export function peerChainDer(socket: TLSSocket): Buffer[] {
+  const chain: Buffer[] = [];
+  let certificate = socket.getPeerCertificate(true);
+  const seen = new Set<string>();
+  while (certificate && certificate.raw && !seen.has(certificate.fingerprint256)) {
+    seen.add(certificate.fingerprint256);
+    chain.push(certificate.raw);
+    certificate = certificate.issuerCertificate;
+  }
+  return chain;
+}
+
+/** Short TLS failure name for logs: OpenSSL reason or Node error code. */
+export function tlsErrorName(error: unknown): string {
+  const details = error as { code?: string; reason?: string; message?: string };
+  return details.reason ?? details.code ?? details.message ?? String(error);
+}

@@ -1,0 +1,41 @@
+// One TLS secure context per distinct SMTP certificate, built once (parsing the key is costly) and
+// reused by every connection; a different certificate from the `certificate()` callback simply
+// gets its own entry, so enabling a new certificate takes effect on the next connection.
+import { createSecureContext, type SecureContext } from 'node:tls';
+import { describeCertificate, type CertificateInfo } from './certificate-info.ts';
+import type { SmtpCertificate } from './transport-settings.ts';
+
+export interface CertificateContext {
+  secureContext: SecureContext;
+  info: CertificateInfo;
+}
+
+const maxEntries = 16;
+
+export class TlsContextCache {
+  private readonly entries = new Map<string, { keyPem: string; chain: string; context: CertificateContext }>();
+  private plainClientContext: SecureContext | undefined;
+
+  get(certificate: SmtpCertificate): CertificateContext {
+    const chain = certificate.chainPems.join('\n');
+    const cached = this.entries.get(certificate.certPem);
+    if (cached && cached.keyPem === certificate.keyPem && cached.chain === chain) return cached.context;
+    const context: CertificateContext = {
+      secureContext: createSecureContext({
+        key: certificate.keyPem,
+        cert: [certificate.certPem.trim(), ...certificate.chainPems.map((pem) => pem.trim())].join('\n'),
+        minVersion: 'TLSv1.2',
+      }),
+      info: describeCertificate(certificate.certPem),
+    };
+    if (this.entries.size >= maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(certificate.certPem, { keyPem: certificate.keyPem, chain, context });
+    return context;
+  }
+
+  /** A client context without a certificate (opportunistic TLS when none is enabled). */
+  anonymousClientContext(): SecureContext {
+    this.plainClientContext ??= createSecureContext({ minVersion: 'TLSv1.2' });
+    return this.plainClientContext;
+  }
+}

@@ -1,0 +1,283 @@
+// The Edge transport service of one organisation (`Start-Service MSExchangeTransport`): receive
+// connector listeners, local delivery, the outbound queues and their scheduler, protocol logs and
+// counters, and the API the queue and mail cmdlets use. `reload` applies new settings without a
+// restart (new listeners, new connector settings, new lists, new certificate).
+import { incrementCounter, readCounters, type CounterSample } from './counters.ts';
+import { DeliveryScheduler } from './delivery-scheduler.ts';
+import { stampInboundMessage, withReturnPath, type InboundAuthentication } from './inbound-stamping.ts';
+import { deliverToMailbox, listMailbox, readMessage, type MailboxEntry, type MailMessage } from './mailbox.ts';
+import { composeMessage, newInternetMessageId } from './message-composer.ts';
+import { headerValue, splitMessage } from './message-headers.ts';
+import { buildNdr, type FailedRecipient } from './ndr.ts';
+import { ProtocolLogWriter } from './protocol-log.ts';
+import { MessageQueue, type QueuedMessage } from './queue.ts';
+import { filterMessages, findMessage, findQueue, queueInfos, type MessageFilter, type MessageInfo, type QueueInfo } from './queue-views.ts';
+import { ReceiveListeners, type ListenerInfo } from './receive-listeners.ts';
+import { domainOf } from './smtp-command.ts';
+import type { InboundEnvelope } from './smtp-server-session.ts';
+import { TlsContextCache } from './tls-context-cache.ts';
+import { domainListContains, retrySettings, type TransportSettings } from './transport-settings.ts';
+
+export type ServiceStatus = 'Running' | 'Stopped';
+
+export interface SubmitMessageOptions {
+  from: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export interface RoutingResult {
+  /** The Internet message id. */
+  messageId: string;
+  /** Files written for local recipients. */
+  delivered: string[];
+  /** Queue message ids for remote recipients. */
+  queued: number[];
+}
+
+export interface TransportService {
+  readonly status: ServiceStatus;
+  readonly settings: TransportSettings;
+  readonly listeners: ListenerInfo[];
+  stop(): Promise<void>;
+  reload(settings: TransportSettings): Promise<void>;
+  submitMessage(message: SubmitMessageOptions): Promise<RoutingResult>;
+  getQueues(): QueueInfo[];
+  getMessages(filter?: MessageFilter): MessageInfo[];
+  retryQueue(identity: string): void;
+  suspendQueue(identity: string): void;
+  resumeQueue(identity: string): void;
+  suspendMessage(identity: string): Promise<void>;
+  resumeMessage(identity: string): Promise<void>;
+  removeMessage(identity: string, options?: { withNdr?: boolean }): Promise<void>;
+  listMailbox(address: string): MailboxEntry[];
+  readMessage(path: string): MailMessage;
+  getCounters(): CounterSample[];
+  /** Writes buffered protocol log rows now. */
+  flushLogs(): void;
+  /** Resolves when no delivery attempt is running. */
+  idle(): Promise<void>;
+}
+
+class EdgeTransportService implements TransportService {
+  status: ServiceStatus = 'Running';
+  readonly tlsContexts = new TlsContextCache();
+  private readonly receiveLog: ProtocolLogWriter;
+  private readonly sendLog: ProtocolLogWriter;
+  private readonly queue: MessageQueue;
+  private readonly scheduler: DeliveryScheduler;
+  private readonly receivers: ReceiveListeners;
+
+  constructor(public settings: TransportSettings) {
+    this.receiveLog = new ProtocolLogWriter(settings.stateDir, 'Receive');
+    this.sendLog = new ProtocolLogWriter(settings.stateDir, 'Send');
+    this.queue = new MessageQueue(settings.stateDir, settings.durableWrites ?? true);
+    this.queue.load();
+    this.scheduler = new DeliveryScheduler(this.queue, {
+      dependencies: (signal) => ({ settings: this.settings, tlsContexts: this.tlsContexts, sendLog: this.sendLog, signal }),
+      retry: () => retrySettings(this.settings),
+      returnToSender: (message, data, failed, lastError) => this.returnToSender(message, data, failed, lastError),
+    });
+    this.receivers = new ReceiveListeners(
+      { settings: () => this.settings, tlsContexts: this.tlsContexts, acceptMessage: (envelope) => this.acceptInbound(envelope) },
+      settings.serverName,
+      this.receiveLog,
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.receivers.apply(this.settings.receiveConnectors);
+    this.scheduler.start();
+  }
+
+  get listeners(): ListenerInfo[] {
+    return this.receivers.listeners();
+  }
+
+  async stop(): Promise<void> {
+    if (this.status === 'Stopped') return;
+    this.status = 'Stopped';
+    await this.receivers.close();
+    await this.scheduler.stop();
+    this.flushLogs();
+  }
+
+  async reload(settings: TransportSettings): Promise<void> {
+    if (settings.stateDir !== this.settings.stateDir) throw new RangeError('Cannot change the state directory of a running transport service');
+    this.settings = settings;
+    await this.receivers.apply(settings.receiveConnectors);
+  }
+
+  flushLogs(): void {
+    this.receiveLog.flush();
+    this.sendLog.flush();
+  }
+
+  idle(): Promise<void> {
+    return this.scheduler.idle();
+  }
+
+  private durable(): boolean {
+    return this.settings.durableWrites ?? true;
+  }
+
+  /** Local recipients to their mailboxes, the others to the queue of their domain. */
+  private async route(from: string, recipients: readonly string[], data: Buffer, messageId: string, sourceName: QueuedMessage['sourceName']): Promise<RoutingResult> {
+    const result: RoutingResult = { messageId, delivered: [], queued: [] };
+    const remote = new Map<string, string[]>();
+    for (const recipient of recipients) {
+      const domain = domainOf(recipient);
+      if (domainListContains(this.settings.acceptedDomains, domain)) {
+        result.delivered.push(await deliverToMailbox(this.settings.stateDir, recipient, withReturnPath(data, from), this.durable()));
+      } else {
+        remote.set(domain, [...(remote.get(domain) ?? []), recipient]);
+      }
+    }
+    const { headers } = remote.size > 0 ? splitMessage(data) : { headers: [] };
+    const now = Date.now();
+    for (const [domain, domainRecipients] of remote) {
+      const queued = await this.queue.enqueue(
+        {
+          internetMessageId: (headerValue(headers, 'Message-ID') ?? `<${messageId}>`).replace(/^<|>$/g, ''),
+          from,
+          recipients: domainRecipients,
+          nextHopDomain: domain,
+          subject: headerValue(headers, 'Subject') ?? '',
+          dateReceived: new Date(now).toISOString(),
+          expirationTime: new Date(now + retrySettings(this.settings).expiryMs).toISOString(),
+          sourceName,
+        },
+        data,
+      );
+      result.queued.push(queued.id);
+      this.scheduler.kick(domain);
+    }
+    return result;
+  }
+
+  private async acceptInbound(envelope: InboundEnvelope): Promise<string> {
+    const messageId = newInternetMessageId(envelope.connector.fqdn);
+    const stamped = stampInboundMessage(envelope.data, {
+      serverFqdn: envelope.connector.fqdn,
+      helo: envelope.helo,
+      remoteAddress: envelope.remoteAddress,
+      localAddress: envelope.localAddress,
+      tls: envelope.tls,
+      authentication: envelope.authentication,
+      messageId,
+    });
+    await this.route(envelope.from, envelope.recipients, stamped, messageId, 'SMTP');
+    if (envelope.authentication.kind === 'partner') incrementCounter(this.settings.stateDir, 'Domain Secure Messages Received');
+    return messageId;
+  }
+
+  async submitMessage(message: SubmitMessageOptions): Promise<RoutingResult> {
+    const fqdn = this.settings.sendConnectors[0]?.fqdn ?? this.settings.serverName;
+    const composed = composeMessage({ ...message, messageIdDomain: domainOf(message.from) || fqdn });
+    const authentication: InboundAuthentication = { kind: 'local' };
+    const stamped = stampInboundMessage(composed.data, { serverFqdn: this.settings.serverName, helo: this.settings.serverName, remoteAddress: '127.0.0.1', localAddress: '127.0.0.1', tls: false, authentication, messageId: composed.messageId });
+    return this.route(message.from, [...message.to, ...(message.cc ?? [])], stamped, composed.messageId, 'FromLocal');
+  }
+
+  private async returnToSender(message: QueuedMessage, data: Buffer, failed: FailedRecipient[], lastError: string | undefined): Promise<void> {
+    if (message.from === '' || message.sourceName === 'DSN') return; // never NDR an NDR
+    const postmasterDomain = this.settings.acceptedDomains[0] ?? this.settings.serverName;
+    const ndr = buildNdr({
+      reportingMta: this.settings.sendConnectors[0]?.fqdn ?? this.settings.serverName,
+      postmaster: `postmaster@${postmasterDomain}`,
+      originalSender: message.from,
+      originalMessage: data,
+      failed,
+      lastError,
+    });
+    await this.route('', [message.from], ndr.data, ndr.messageId, 'DSN');
+  }
+
+  getQueues(): QueueInfo[] {
+    return queueInfos(this.settings.serverName, this.queue, this.settings.sendConnectors, (domain) => this.scheduler.isActive(domain));
+  }
+
+  getMessages(filter?: MessageFilter): MessageInfo[] {
+    return filterMessages(this.settings.serverName, this.queue, filter);
+  }
+
+  private requireQueue(identity: string) {
+    const state = findQueue(this.queue, this.settings.serverName, identity);
+    if (!state) throw new RangeError(`The operation couldn't be performed because '${identity}' couldn't be found.`);
+    return state;
+  }
+
+  private requireMessage(identity: string): QueuedMessage {
+    const message = findMessage(this.queue, this.settings.serverName, identity);
+    if (!message) throw new RangeError(`The operation couldn't be performed because '${identity}' couldn't be found.`);
+    return message;
+  }
+
+  retryQueue(identity: string): void {
+    this.scheduler.retryNow(this.requireQueue(identity).nextHopDomain);
+  }
+
+  suspendQueue(identity: string): void {
+    const state = this.requireQueue(identity);
+    state.status = 'Suspended';
+    this.queue.updateQueueState(state);
+  }
+
+  resumeQueue(identity: string): void {
+    const state = this.requireQueue(identity);
+    if (state.status !== 'Suspended') return;
+    state.status = state.lastError ? 'Retry' : 'Ready';
+    this.queue.updateQueueState(state);
+    if (state.status === 'Ready') this.scheduler.kick(state.nextHopDomain);
+  }
+
+  async suspendMessage(identity: string): Promise<void> {
+    const message = this.requireMessage(identity);
+    message.status = 'Suspended';
+    await this.queue.update(message);
+  }
+
+  async resumeMessage(identity: string): Promise<void> {
+    const message = this.requireMessage(identity);
+    if (message.status !== 'Suspended') return;
+    message.status = message.lastError ? 'Retry' : 'Ready';
+    await this.queue.update(message);
+    this.scheduler.kick(message.nextHopDomain);
+  }
+
+  async removeMessage(identity: string, options: { withNdr?: boolean } = {}): Promise<void> {
+    const message = this.requireMessage(identity);
+    const data = await this.queue.readData(message).catch(() => Buffer.alloc(0));
+    await this.queue.remove(message);
+    if (options.withNdr ?? true) {
+      await this.returnToSender(message, data, message.recipients.map((recipient) => ({ recipient, response: '550 5.0.0 The message was deleted by an administrator' })), message.lastError);
+    }
+  }
+
+  listMailbox(address: string): MailboxEntry[] {
+    return listMailbox(this.settings.stateDir, address);
+  }
+
+  readMessage(path: string): MailMessage {
+    return readMessage(path);
+  }
+
+  getCounters(): CounterSample[] {
+    return readCounters(this.settings.stateDir);
+  }
+}
+
+/** Starts listening and delivering; resolves once every receive connector binding is listening. */
+export async function startTransportService(settings: TransportSettings): Promise<TransportService> {
+  const service = new EdgeTransportService(settings);
+  try {
+    await service.start();
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return service;
+}
