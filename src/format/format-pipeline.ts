@@ -2,7 +2,7 @@
 // InnerFormatShapeCommand + OutCommandInner): collections are shown element by element (hashtables
 // entry by entry), scalars and errors go out of band, the first other object opens a document
 // whose view all later objects share, objects the view does not cover are shown as lists.
-import { AutomationNull, PSHashtable } from '../runtime/values.ts';
+import { AutomationNull, PSHashtable, PSObject, isEnumerable } from '../runtime/values.ts';
 import type { Settings } from './options.ts';
 import type { FormatDocument, ShapeParameters, Timing } from './format-document.ts';
 import { findView } from './views.ts';
@@ -34,7 +34,10 @@ export class FormatPipeline {
   /** Formats one pipeline object; returns the text that can be printed now. */
   write(obj: unknown): string {
     if (obj === null || obj === undefined || obj === AutomationNull) return '';
-    if (Array.isArray(obj) || obj instanceof Uint8Array || obj instanceof Set) {
+    if (obj instanceof PSObject && (isEnumerable(obj.baseObject) || obj.baseObject instanceof PSHashtable)) {
+      return this.write(obj.baseObject);
+    }
+    if (isEnumerable(obj)) {
       let out = '';
       for (const item of obj as Iterable<unknown>) out += this.write(item);
       return out;

@@ -26,6 +26,10 @@ test('arrays print one element per line; nested arrays are flattened', () => {
   assert.equal(formatDefault([[1, null, 2]], { width: W }), '1\n2\n');
 });
 
+test('a PSObject wrapping an array is enumerated like the array', () => {
+  assert.equal(formatDefault([new PSObject(['System.Object[]', 'System.Array', 'System.Object'], ['a', 'b'])], { width: W }), 'a\nb\n');
+});
+
 test('a hashtable prints as the Name/Value table', () => {
   const name = (s: string) => s.padEnd(31);
   assert.equal(
