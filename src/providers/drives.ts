@@ -1,0 +1,104 @@
+// The session's PowerShell drives. Every drive is a FileSystem drive: `C:` (a folder under the state
+// root, `<root>/drives/C`, created on first use), drives made with New-PSDrive, and, on POSIX, the `/`
+// drive that shows native paths as they are (as PowerShell on Linux and macOS does).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export interface PSDrive {
+  /** Drive name without the colon (`C`, `Certs`, `/`). */
+  readonly name: string;
+  /** The native folder the drive's root maps to. */
+  readonly nativeRoot: string;
+  /** The Root as Get-PSDrive shows it. */
+  readonly displayRoot: string;
+  readonly description: string;
+  /** The native (`/`) drive: paths display as native paths. */
+  readonly native: boolean;
+  /** Built-in drives cannot be removed. */
+  readonly builtin: boolean;
+  /** The drive's current location, as segments below its root. */
+  current: string[];
+  /** Creates the root folder on first use (the default C: drive). */
+  ensureRoot?: () => void;
+}
+
+export class DriveTable {
+  private readonly drives = new Map<string, PSDrive>();
+  /** The drive of the session's current location. */
+  currentDrive: PSDrive;
+
+  constructor(readonly stateRoot: string) {
+    const cRoot = path.join(stateRoot, 'drives', 'C');
+    let made = false;
+    const c: PSDrive = {
+      name: 'C',
+      nativeRoot: cRoot,
+      displayRoot: cRoot,
+      description: `C: mapped to ${cRoot}`,
+      native: false,
+      builtin: true,
+      current: [],
+      ensureRoot: () => {
+        if (made) return;
+        mkdirSync(cRoot, { recursive: true });
+        made = true;
+      },
+    };
+    this.add(c);
+    if (process.platform !== 'win32') {
+      this.add({ name: '/', nativeRoot: '/', displayRoot: '/', description: 'The native file system', native: true, builtin: true, current: [] });
+    }
+    this.currentDrive = c;
+  }
+
+  add(drive: PSDrive): void {
+    this.drives.set(drive.name.toLowerCase(), drive);
+  }
+
+  get(name: string): PSDrive | undefined {
+    return this.drives.get(name.toLowerCase());
+  }
+
+  remove(name: string): boolean {
+    return this.drives.delete(name.toLowerCase());
+  }
+
+  all(): PSDrive[] {
+    return [...this.drives.values()];
+  }
+
+  /** The root (`/`) drive for native paths, when the platform has one. */
+  get nativeDrive(): PSDrive | undefined {
+    return this.drives.get('/');
+  }
+
+  /** The drive whose root holds a native path, named drives first (longest root wins). */
+  driveForNative(native: string): { drive: PSDrive; segments: string[] } | undefined {
+    let best: { drive: PSDrive; segments: string[] } | undefined;
+    let bestLength = -1;
+    for (const d of this.drives.values()) {
+      if (d.native) continue;
+      const rel = path.relative(d.nativeRoot, native);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      if (d.nativeRoot.length > bestLength) {
+        bestLength = d.nativeRoot.length;
+        best = { drive: d, segments: rel === '' ? [] : rel.split(path.sep) };
+      }
+    }
+    if (best) return best;
+    const root = this.nativeDrive;
+    if (root) return { drive: root, segments: native.split('/').filter(Boolean) };
+    return undefined;
+  }
+}
+
+/** The text of a location on a drive: `C:\certs`, `C:\`, `/tmp/x`. */
+export function drivePathText(drive: PSDrive, segments: readonly string[]): string {
+  if (drive.native) return `/${segments.join('/')}`;
+  return `${drive.name}:\\${segments.join('\\')}`;
+}
+
+/** The native path of a location on a drive (segments as given; see resolveSegmentsCase for matching). */
+export function driveNativePath(drive: PSDrive, segments: readonly string[]): string {
+  return segments.length === 0 ? drive.nativeRoot : path.join(drive.nativeRoot, ...segments);
+}
