@@ -12,7 +12,7 @@ export type PropertyRules<T> = { readonly [K in keyof T]?: PropertyRule<T[K]> };
 
 export interface AppliedChanges<T> {
   result: T;
-  /** The properties present in the changes, in the order of the rules table. */
+  /** The properties present in the changes, in the order the caller gave them. */
   specified: string[];
 }
 
@@ -26,13 +26,10 @@ export function applyChanges<T extends object>(current: T, changes: Readonly<Rec
     }
   }
   const result = structuredClone(current) as Record<string, unknown>;
-  const specified: string[] = [];
   for (const [name, rule] of Object.entries(rules) as [string, PropertyRule<unknown>][]) {
-    if (!Object.hasOwn(changes, name)) continue;
-    result[name] = rule(changes[name], result[name], name);
-    specified.push(name);
+    if (Object.hasOwn(changes, name)) result[name] = rule(changes[name], result[name], name);
   }
-  return { result: result as T, specified };
+  return { result: result as T, specified: Object.keys(changes) };
 }
 
 export const booleanRule: PropertyRule<boolean> = (input, _current, property) => {

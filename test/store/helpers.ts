@@ -53,3 +53,39 @@ export function waitForExit(child: ChildProcess): Promise<number | NodeJS.Signal
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
 }
+
+/** A fresh state root opened as if on host `hostname` (default mail1.contoso.com). */
+export async function openTestState(t: TestContext, hostname = 'mail1.contoso.com') {
+  const { openState } = await import('../../src/store/emsh-state.ts');
+  return openState({ root: path.join(tempFolder(t), 'state'), hostname, env: {} });
+}
+
+/** Asserts that `fn` throws a StoreError with this exact message (and errorId when given). */
+export async function assertStoreError(fn: () => unknown, message: string | RegExp, errorId?: string): Promise<void> {
+  const { StoreError } = await import('../../src/store/store-error.ts');
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (error) {
+    thrown = error;
+  }
+  if (!(thrown instanceof StoreError)) throw new Error(`expected a StoreError, got ${String(thrown)}`);
+  if (typeof message === 'string') {
+    if (thrown.message !== message) throw new Error(`message was:\n  ${thrown.message}\nexpected:\n  ${message}`);
+  } else if (!message.test(thrown.message)) throw new Error(`message ${thrown.message} does not match ${message}`);
+  if (errorId && thrown.errorId !== errorId) throw new Error(`errorId was ${thrown.errorId}, expected ${errorId}`);
+}
+
+/** Every file under a folder with its content, to prove an operation wrote nothing. */
+export function snapshotFolder(folder: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else result[path.relative(folder, full)] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(folder);
+  return result;
+}
