@@ -30,6 +30,8 @@ export class CmdletStreams {
     initialState: Record<string, unknown> = {},
   ) {
     this.state = initialState;
+    // The stage itself, for cmdlets that stop the stages before them (Select-Object -First: StopUpstream).
+    Object.defineProperty(this.state, 'processor', { value: proc, enumerable: false, configurable: true });
     this.errorVariable = this.collector('ErrorVariable');
     this.outVariable = this.collector('OutVariable');
   }

@@ -52,7 +52,7 @@ export class CommandParameters {
     );
     if (hits.length > 1) {
       const declared = hits.filter((p) => !p.common);
-      if (declared.length === 1) hits = declared;
+      if (declared.length >= 1) hits = declared;
     }
     if (hits.length === 1) return hits[0];
     if (hits.length > 1) {

@@ -40,7 +40,7 @@ export function numberToString(n: number | bigint): string {
   if (n === -Infinity) return '-Infinity';
   if (Object.is(n, -0)) return '0';
   const abs = Math.abs(n);
-  if (abs !== 0 && (abs >= 1e15 || abs < 1e-5) && !Number.isInteger(n)) {
+  if (abs !== 0 && (abs >= 1e15 || abs < 1e-4) && !Number.isInteger(n)) {
     return n.toExponential().replace(/e([+-])(\d)$/, 'E$10$2').replace('e', 'E');
   }
   if (abs >= 1e21) return n.toExponential().replace('e', 'E');

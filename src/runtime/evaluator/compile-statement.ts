@@ -126,7 +126,9 @@ function compileThrow(stmt: StatementAst & { kind: 'Throw' }): Compiled<void> {
   const value = stmt.value ? compileStatementValue(stmt.value) : undefined;
   return (f) =>
     then(value ? value(f) : undefined, (v) => {
-      throw new TerminatingError(throwRecord(f, v, stmt.span), true);
+      const record = throwRecord(f, v, stmt.span);
+      (record as ErrorRecord & { wasThrownFromThrowStatement?: boolean }).wasThrownFromThrowStatement = true;
+      throw new TerminatingError(record, true);
     });
 }
 
