@@ -2,6 +2,7 @@
 // forms Windows shows: subject and issuer most-specific first (`CN=..., O=..., C=US`, `S=` for
 // state), upper-case hex serial number and SHA-1 thumbprint, DNS alternate names joined by `;`.
 import { X509Certificate } from 'node:crypto';
+import type { DetailedPeerCertificate, PeerCertificate } from 'node:tls';
 
 export interface CertificateInfo {
   subject: string;
@@ -35,14 +36,7 @@ export function windowsDistinguishedName(nodeName: string): string {
 }
 
 export function dnsAlternateNames(certificate: X509Certificate): string[] {
-  const text = certificate.subjectAltName;
-  if (!text) return [];
-  const names: string[] = [];
-  for (const match of text.matchAll(/DNS:("(?:[^"\\]|\\.)*"|[^,]*)/g)) {
-    const raw = match[1]!.trim();
-    names.push(raw.startsWith('"') ? (JSON.parse(raw) as string) : raw);
-  }
-  return names;
+  return namesFromSubjectAltName(certificate.subjectAltName);
 }
 
 export function commonNameOf(certificate: X509Certificate): string | undefined {
@@ -59,6 +53,39 @@ export function describeCertificate(certificate: X509Certificate | Buffer | stri
     thumbprint: x509.fingerprint.replace(/:/g, '').toUpperCase(),
     alternateNames: dnsAlternateNames(x509),
     commonName: commonNameOf(x509),
+  };
+}
+
+type NameObject = Record<string, string | string[] | undefined>;
+
+function windowsNameFromObject(name: NameObject): string {
+  const parts: string[] = [];
+  for (const [type, value] of Object.entries(name)) {
+    for (const single of Array.isArray(value) ? value : value === undefined ? [] : [value]) parts.push(`${windowsAttributeNames[type] ?? type}=${quoteValue(single)}`);
+  }
+  return parts.reverse().join(', ');
+}
+
+function namesFromSubjectAltName(text: string | undefined): string[] {
+  if (!text) return [];
+  const names: string[] = [];
+  for (const match of text.matchAll(/DNS:("(?:[^"\\]|\\.)*"|[^,]*)/g)) {
+    const raw = match[1]!.trim();
+    names.push(raw.startsWith('"') ? (JSON.parse(raw) as string) : raw);
+  }
+  return names;
+}
+
+/** Same as describeCertificate, from the object `TLSSocket.getPeerCertificate()` already built (no second parse). */
+export function describePeerCertificate(peer: PeerCertificate | DetailedPeerCertificate): CertificateInfo {
+  const commonName = peer.subject?.CN;
+  return {
+    subject: windowsNameFromObject(peer.subject as unknown as NameObject),
+    issuer: windowsNameFromObject(peer.issuer as unknown as NameObject),
+    serialNumber: peer.serialNumber.toUpperCase(),
+    thumbprint: peer.fingerprint.replace(/:/g, '').toUpperCase(),
+    alternateNames: namesFromSubjectAltName(peer.subjectaltname),
+    commonName: Array.isArray(commonName) ? commonName[0] : commonName,
   };
 }
 

@@ -51,8 +51,27 @@ function withinValidity(certificate: X509Certificate, now: Date): boolean {
   return now.getTime() >= from && now.getTime() <= to;
 }
 
+/** Parsing a certificate costs ~0.2 ms; partners present the same few certificates again and again. */
+class ParsedCertificateCache {
+  private readonly entries = new Map<string, X509Certificate>();
+
+  get(der: Buffer): X509Certificate {
+    const key = der.toString('base64');
+    let certificate = this.entries.get(key);
+    if (certificate) {
+      this.entries.delete(key);
+    } else {
+      certificate = new X509Certificate(der);
+      if (this.entries.size >= 256) this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(key, certificate);
+    return certificate;
+  }
+}
+
 export function createNodePeerValidator(options: NodePeerValidatorOptions): PeerValidator {
   const anchors = options.trustedCaPems.flatMap(splitPemCertificates).map((pem) => new X509Certificate(pem));
+  const parsed = new ParsedCertificateCache();
   const crlCache = new Map<string, RevocationList>();
   const currentCrls = (): RevocationList[] => {
     const pems = typeof options.crlPems === 'function' ? options.crlPems() : (options.crlPems ?? []);
@@ -71,7 +90,7 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
     if (peerChainDer.length === 0) return result('EmptyCertificate');
     let chain: X509Certificate[];
     try {
-      chain = peerChainDer.map((der) => new X509Certificate(der));
+      chain = peerChainDer.map((der) => parsed.get(der));
     } catch (error) {
       return result('Invalid', `The certificate could not be parsed: ${(error as Error).message}`);
     }

@@ -3,7 +3,7 @@
 // N from 1, a new N past 10 MB), one row per event: `+` connect, `-` disconnect, `>` sent,
 // `<` received, `*` information. Rows are buffered and appended once per event-loop turn with a
 // single O_APPEND write, so concurrent writers interleave whole batches, never partial rows.
-import { appendFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type ProtocolLogKind = 'Send' | 'Receive';
@@ -21,9 +21,24 @@ export function protocolLogDirectory(stateDir: string, kind: ProtocolLogKind): s
   return join(stateDir, 'TransportRoles', 'Logs', 'ProtocolLog', kinds[kind].folder);
 }
 
+const needsQuoting = /[",\r\n]/;
+
 /** Exchange's Utf8Csv rule: a field with `,` `"` or a line break is quoted, `"` doubled. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return value === '' || !needsQuoting.test(value) ? value : `"${value.replace(/"/g, '""')}"`;
+}
+
+let lastStampMs = -1;
+let lastStamp = '';
+
+/** `2008-03-04T17:21:09.123Z`, computed once per millisecond. */
+function timestamp(): string {
+  const now = Date.now();
+  if (now !== lastStampMs) {
+    lastStampMs = now;
+    lastStamp = new Date(now).toISOString();
+  }
+  return lastStamp;
 }
 
 function utcDateStamp(date: Date): string {
@@ -34,6 +49,7 @@ export class ProtocolLogWriter {
   private pending: string[] = [];
   private scheduled = false;
   private currentFile: string | undefined;
+  private descriptor: number | undefined;
   private currentDate = '';
   private currentSize = 0;
   readonly directory: string;
@@ -59,18 +75,30 @@ export class ProtocolLogWriter {
     if (this.pending.length === 0) return;
     const text = this.pending.join('');
     this.pending = [];
+    const bytes = Buffer.from(text);
     try {
-      const file = this.fileFor(new Date(), Buffer.byteLength(text));
-      appendFileSync(file, text);
-      this.currentSize += Buffer.byteLength(text);
+      this.fileFor(new Date(), bytes.length);
+      writeSync(this.descriptor!, bytes);
+      this.currentSize += bytes.length;
     } catch {
       // Logging must never take the transport down (disk full, directory removed...).
+      this.close();
     }
+  }
+
+  /** Flushes and releases the file (service stop). */
+  close(): void {
+    if (this.pending.length > 0 && this.descriptor !== undefined) this.flush();
+    if (this.descriptor !== undefined) closeSync(this.descriptor);
+    this.descriptor = undefined;
+    this.currentFile = undefined;
   }
 
   private fileFor(now: Date, incoming: number): string {
     const date = utcDateStamp(now);
-    if (this.currentFile && this.currentDate === date && this.currentSize + incoming <= maxFileBytes) return this.currentFile;
+    if (this.currentFile && this.descriptor !== undefined && this.currentDate === date && this.currentSize + incoming <= maxFileBytes) return this.currentFile;
+    if (this.descriptor !== undefined) closeSync(this.descriptor);
+    this.descriptor = undefined;
     mkdirSync(this.directory, { recursive: true });
     const { prefix } = kinds[this.kind];
     const pattern = new RegExp(`^${prefix}${date}-(\\d+)\\.LOG$`);
@@ -88,9 +116,10 @@ export class ProtocolLogWriter {
       size = 0;
     }
     if (size === 0) this.writeHeader(file, now);
+    this.descriptor = openSync(file, 'a');
     this.currentFile = file;
     this.currentDate = date;
-    this.currentSize = statSync(file).size;
+    this.currentSize = fstatSync(this.descriptor).size;
     return file;
   }
 
@@ -128,10 +157,14 @@ export class ProtocolLogSession {
   readonly sessionId = newSessionId();
   private messageCount = 0;
 
+  private readonly connectorField: string;
+
   constructor(
     private readonly writer: ProtocolLogWriter | undefined,
-    private readonly connectorId: string,
-  ) {}
+    connectorId: string,
+  ) {
+    this.connectorField = csvField(connectorId);
+  }
 
   get enabled(): boolean {
     return this.writer !== undefined;
@@ -139,18 +172,9 @@ export class ProtocolLogSession {
 
   event(event: ProtocolLogEvent, data = '', context = ''): void {
     if (!this.writer) return;
-    const row = [
-      new Date().toISOString(),
-      csvField(this.connectorId),
-      this.sessionId,
-      String(this.sequence++),
-      this.localEndpoint,
-      this.remoteEndpoint,
-      event,
-      csvField(data),
-      csvField(context),
-    ].join(',');
-    this.writer.append(`${row}\r\n`);
+    this.writer.append(
+      `${timestamp()},${this.connectorField},${this.sessionId},${this.sequence++},${this.localEndpoint},${this.remoteEndpoint},${event},${csvField(data)},${csvField(context)}\r\n`,
+    );
   }
 
   lines(event: ProtocolLogEvent, lines: readonly string[]): void {
@@ -164,6 +188,6 @@ export class ProtocolLogSession {
   /** `*,<session>;<time>;<n>,receiving message` (or `sending message`). */
   messageMarker(direction: 'receiving' | 'sending'): void {
     this.messageCount += 1;
-    this.event('*', `${this.sessionId};${new Date().toISOString()};${this.messageCount}`, `${direction} message`);
+    this.event('*', `${this.sessionId};${timestamp()};${this.messageCount}`, `${direction} message`);
   }
 }

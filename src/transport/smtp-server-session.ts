@@ -3,9 +3,9 @@
 // timeouts, and the protocol log rows. Input is consumed only through SmtpInputBuffer (bounded);
 // while an asynchronous step runs (certificate validation, delivery) the socket is paused.
 import type { Socket } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { decideInboundDomainSecurity } from './domain-security-policy.ts';
-import { certificateLogRows, describeCertificate } from './certificate-info.ts';
+import { certificateLogRows, describePeerCertificate } from './certificate-info.ts';
 import type { InboundAuthentication } from './inbound-stamping.ts';
 import { displayAddress, endpoint } from './ip-range.ts';
 import type { ProtocolLogSession } from './protocol-log.ts';
@@ -14,7 +14,7 @@ import { DataCollector, SmtpInputBuffer } from './smtp-input-buffer.ts';
 import { domainOf, parseCommandLine, parseMailbox, parsePathArgument } from './smtp-command.ts';
 import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, senderOk, bdatAccepted } from './smtp-reply.ts';
 import { SmtpAuthExchange } from './smtp-auth.ts';
-import { peerChainDer, tlsErrorName, upgradeServerSocket } from './starttls.ts';
+import { chainFromPeerCertificate, tlsErrorName, upgradeServerSocket } from './starttls.ts';
 import type { TlsContextCache } from './tls-context-cache.ts';
 import { domainListContains, exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 
@@ -54,6 +54,7 @@ export class SmtpServerSession {
   private busy = false;
   private helo: string | undefined;
   private tls: TLSSocket | undefined;
+  private peer: DetailedPeerCertificate | null | undefined;
   private startTlsAdvertised = false;
   private authenticatedUser: string | undefined;
   private auth: SmtpAuthExchange | undefined;
@@ -97,8 +98,8 @@ export class SmtpServerSession {
   }
 
   private touch(): void {
-    clearTimeout(this.inactivityTimer);
-    this.inactivityTimer = setTimeout(() => this.timeout(), this.connector.connectionInactivityTimeoutMs ?? exchangeDefaults.receive.connectionInactivityTimeoutMs);
+    if (this.inactivityTimer) this.inactivityTimer.refresh();
+    else this.inactivityTimer = setTimeout(() => this.timeout(), this.connector.connectionInactivityTimeoutMs ?? exchangeDefaults.receive.connectionInactivityTimeoutMs);
   }
 
   private timeout(): void {
@@ -293,10 +294,12 @@ export class SmtpServerSession {
         this.transaction = undefined;
         this.log.info('Sending certificate');
         for (const [data, context_] of certificateLogRows(context.info)) this.log.info(context_, data);
-        const peer = socket.getPeerX509Certificate();
-        if (peer) {
-          this.log.info('Received certificate');
-          for (const [data, context_] of certificateLogRows(describeCertificate(peer))) this.log.info(context_, data);
+        if (this.log.enabled) {
+          const peer = this.peerCertificate();
+          if (peer) {
+            this.log.info('Received certificate');
+            for (const [data, context_] of certificateLogRows(describePeerCertificate(peer))) this.log.info(context_, data);
+          }
         }
         this.mode = 'command';
         socket.on('data', this.onData);
@@ -309,6 +312,16 @@ export class SmtpServerSession {
         socket.destroy();
       },
     );
+  }
+
+  /** The client certificate (fetched once per TLS session: building the object parses the certificate). */
+  private peerCertificate(): DetailedPeerCertificate | undefined {
+    if (!this.tls) return undefined;
+    if (this.peer === undefined) {
+      const detailed = this.tls.getPeerCertificate(true);
+      this.peer = detailed && detailed.raw ? detailed : null;
+    }
+    return this.peer ?? undefined;
   }
 
   private mailAllowedWithoutDomainSecurity(): InboundAuthentication | undefined {
@@ -338,7 +351,7 @@ export class SmtpServerSession {
         alreadyAuthenticated: preauthenticated !== undefined,
         tlsActive: this.tls !== undefined,
         startTlsAdvertised: this.startTlsAdvertised || this.canOfferStartTls(),
-        peerChain: () => (this.tls ? peerChainDer(this.tls) : []),
+        peerChain: () => chainFromPeerCertificate(this.peerCertificate()),
         validatePeer: this.settings().validatePeer,
       });
       if (this.mode === 'closed') return;

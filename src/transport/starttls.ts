@@ -1,7 +1,7 @@
 // STARTTLS (RFC 3207) on an established plaintext socket, both sides. The caller must already have
 // stopped consuming plaintext: anything the peer pipelined after STARTTLS is discarded by the
 // caller (the CVE-2011-0411 injection class), never handed to the TLS session.
-import { connect as tlsConnect, TLSSocket, type SecureContext } from 'node:tls';
+import { connect as tlsConnect, TLSSocket, type DetailedPeerCertificate, type SecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
 
@@ -86,8 +86,13 @@ export function upgradeClientSocket(raw: Socket, options: ClientUpgradeOptions):
 
 /** The peer's certificate chain as DER, leaf first (empty if it presented none). */
 export function peerChainDer(socket: TLSSocket): Buffer[] {
+  return chainFromPeerCertificate(socket.getPeerCertificate(true));
+}
+
+/** DER chain from a detailed peer certificate object (one `getPeerCertificate(true)` serves logging and validation). */
+export function chainFromPeerCertificate(peer: DetailedPeerCertificate | undefined): Buffer[] {
   const chain: Buffer[] = [];
-  let certificate = socket.getPeerCertificate(true);
+  let certificate: DetailedPeerCertificate | undefined = peer;
   const seen = new Set<string>();
   while (certificate && certificate.raw && !seen.has(certificate.fingerprint256)) {
     seen.add(certificate.fingerprint256);

@@ -1,6 +1,7 @@
 // One TLS secure context per distinct SMTP certificate, built once (parsing the key is costly) and
 // reused by every connection; a different certificate from the `certificate()` callback simply
 // gets its own entry, so enabling a new certificate takes effect on the next connection.
+import { constants } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { describeCertificate, type CertificateInfo } from './certificate-info.ts';
 import type { SmtpCertificate } from './transport-settings.ts';
@@ -25,6 +26,8 @@ export class TlsContextCache {
         key: certificate.keyPem,
         cert: [certificate.certPem.trim(), ...certificate.chainPems.map((pem) => pem.trim())].join('\n'),
         minVersion: 'TLSv1.2',
+        // Full handshake per session, as Exchange 2007: no TLS session tickets to build (and re-parse the peer certificate for).
+        secureOptions: constants.SSL_OP_NO_TICKET,
       }),
       info: describeCertificate(certificate.certPem),
     };

@@ -2,7 +2,7 @@
 // connector listeners, local delivery, the outbound queues and their scheduler, protocol logs and
 // counters, and the API the queue and mail cmdlets use. `reload` applies new settings without a
 // restart (new listeners, new connector settings, new lists, new certificate).
-import { incrementCounter, readCounters, type CounterSample } from './counters.ts';
+import { flushCounters, incrementCounter, readCounters, type CounterSample } from './counters.ts';
 import { DeliveryScheduler } from './delivery-scheduler.ts';
 import { stampInboundMessage, withReturnPath, type InboundAuthentication } from './inbound-stamping.ts';
 import { deliverToMailbox, listMailbox, readMessage, type MailboxEntry, type MailMessage } from './mailbox.ts';
@@ -102,7 +102,9 @@ class EdgeTransportService implements TransportService {
     this.status = 'Stopped';
     await this.receivers.close();
     await this.scheduler.stop();
-    this.flushLogs();
+    this.receiveLog.close();
+    this.sendLog.close();
+    flushCounters(this.settings.stateDir);
   }
 
   async reload(settings: TransportSettings): Promise<void> {
