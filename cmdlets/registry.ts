@@ -2,7 +2,7 @@
 import type { Session } from '../src/runtime/session.ts';
 import type { Cmdlet } from '../src/pipeline/cmdlet.ts';
 import { coreOutputCmdlets } from './core/output.ts';
-import { coreObjectCmdlets } from './core/objects.ts';
+import { coreObjectCmdlets } from './core/core-cmdlets.ts';
 
 export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets];
 
