@@ -7,6 +7,8 @@ import { ConsoleHost } from './console-host.ts';
 import { createSession } from './create-session.ts';
 import { createTopLevelOutput } from './top-level-output.ts';
 import { runLineRepl } from './line-repl.ts';
+import { InkHost } from './repl/ink-host.ts';
+import { launchInkShell } from './repl/launch.ts';
 
 const VERSION = '0.1.0';
 
@@ -35,7 +37,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const scripted = options.command !== undefined || options.file !== undefined || options.commandFromStdin || !process.stdin.isTTY;
-  const host = new ConsoleHost({ nonInteractive: options.nonInteractive || (scripted && !process.stdin.isTTY) });
+  // The ink shell on a terminal; the plain line prompt for pipes, -NonInteractive or NO_INK=1.
+  const ink = !scripted && !!process.stdout.isTTY && !options.nonInteractive && !process.env.NO_INK;
+  const host = ink ? new InkHost() : new ConsoleHost({ nonInteractive: options.nonInteractive || (scripted && !process.stdin.isTTY) });
   const session = createSession({ host, nonInteractive: options.nonInteractive });
   process.on('SIGINT', () => session.abort.abort());
   const output = createTopLevelOutput(session);
@@ -51,10 +55,11 @@ async function main(argv: string[]): Promise<number> {
       output.finish();
       return exitCodeOf(result, session.lastSuccess);
     }
+    if (host instanceof InkHost) return await launchInkShell(session, host, VERSION);
     return await runLineRepl(session, host, output);
   } finally {
     await session.dispose();
-    host.close();
+    if (host instanceof ConsoleHost) host.close();
   }
 }
 
