@@ -107,6 +107,9 @@ export class DocumentStore {
         let result: R;
         try {
           result = fn(tx);
+          if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
+            throw new TypeError('A document transaction must be synchronous; do the asynchronous work before or after it');
+          }
         } finally {
           this.#active = undefined;
         }

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { StoreError } from './store-error.ts';
 
 export interface LockOptions {
@@ -25,6 +26,8 @@ export interface LockOptions {
 /** The content of a lock file. */
 export interface LockInfo {
   pid: number;
+  /** The worker thread of `pid` holding it (0 = main thread). */
+  threadId?: number;
   /** Milliseconds since the epoch. */
   acquiredAt: number;
   token: string;
@@ -79,7 +82,7 @@ function parseLockInfo(text: string): LockInfo | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockInfo>;
     if (typeof value.pid === 'number' && typeof value.acquiredAt === 'number' && typeof value.token === 'string') {
-      return { pid: value.pid, acquiredAt: value.acquiredAt, token: value.token };
+      return { pid: value.pid, threadId: typeof value.threadId === 'number' ? value.threadId : 0, acquiredAt: value.acquiredAt, token: value.token };
     }
   } catch {
     // fall through
@@ -122,7 +125,7 @@ function tryCreate(lockPath: string, token: string): boolean {
     throw error;
   }
   try {
-    const info: LockInfo = { pid: process.pid, acquiredAt: Date.now(), token };
+    const info: LockInfo = { pid: process.pid, threadId, acquiredAt: Date.now(), token };
     fs.writeSync(fd, JSON.stringify(info));
   } finally {
     fs.closeSync(fd);
@@ -147,7 +150,8 @@ function isStale(lockPath: string, info: LockInfo | undefined, staleMs: number):
       return false;
     }
   }
-  if (info.pid === process.pid) return true; // we do not hold it (held locks never reach here)
+  // Our own thread does not hold it (held locks never reach here): a leftover of this thread.
+  if (info.pid === process.pid && info.threadId === threadId) return true;
   if (!processIsAlive(info.pid)) return true;
   return Date.now() - info.acquiredAt > staleMs;
 }

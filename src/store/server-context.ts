@@ -20,7 +20,7 @@
 // Per-server objects (certificates, receive connectors) always belong to the context server.
 import type { EmshState } from './emsh-state.ts';
 import { organizationSpec } from './organization.ts';
-import { findServer, getServer } from './servers.ts';
+import { findServer, getServer, listServers } from './servers.ts';
 import type { DocumentReader, ExchangeServer } from './servers.ts';
 import { serverFolderName } from './state-root.ts';
 import { objectNotFound, StoreError } from './store-error.ts';
@@ -71,6 +71,16 @@ export function resolveScope(reader: DocumentReader, ctx: ServerContext): Scope 
     folder: configurationFolder(server),
     where: server.Fqdn,
   };
+}
+
+/**
+ * Get-ExchangeServer as the context sees it: an Edge knows only itself; inside the organisation the
+ * Hub servers and the subscribed Edge servers are visible.
+ */
+export function visibleServers(ctx: ServerContext): ExchangeServer[] {
+  const scope = resolveScope(ctx.state.documents, ctx);
+  if (scope.edge) return [scope.server];
+  return listServers(ctx.state.documents).filter((s) => s.ServerRole === 'HubTransport' || s.EdgeSubscription !== null);
 }
 
 /** Where a server reads organisation-level documents: the organisation, or an Edge's own ADAM copy. */

@@ -3,7 +3,7 @@
 // inside the organisation lists them all, with each Edge's subscription (EdgeSync). Creating a
 // server also creates its per-server documents (default receive connectors).
 import { randomUUID } from 'node:crypto';
-import type { DocumentSpec, Transaction } from './documents.ts';
+import type { DocumentSpec, DocumentStore, Transaction } from './documents.ts';
 import { defaultReceiveConnectors, receiveConnectorsSpec } from './receive-connector-defaults.ts';
 import { isSmtpDomain } from './smtp-domain.ts';
 import { invalidValue, objectNotFound, StoreError } from './store-error.ts';
@@ -85,8 +85,13 @@ export function parseServerRole(role: string): ServerRole {
   throw invalidValue(`"${role}" isn't a server role emsh knows; use HubTransport or Edge.`, 'InvalidServerRole', role);
 }
 
-/** Adds a server and its default receive connectors; fails when the name or FQDN is taken. */
-export function newServer(tx: Transaction, options: NewServerOptions): ExchangeServer {
+/**
+ * Adds a server and its default receive connectors; fails when the name or FQDN is taken.
+ * Takes the state's document store (its own transaction) or a running transaction.
+ */
+export function newServer(target: Transaction | { documents: DocumentStore }, options: NewServerOptions): ExchangeServer {
+  if ('documents' in target) return target.documents.transaction((tx) => newServer(tx, options));
+  const tx = target;
   const given = options.name.trim();
   const name = options.fqdn || !given.includes('.') ? given : given.split('.')[0]!;
   const fqdn = (options.fqdn ?? given).trim();

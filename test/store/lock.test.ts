@@ -84,3 +84,12 @@ test('the lock is re-entrant within a process and released at the outermost exit
   assert.equal(holdsLock(lockFile), false);
   assert.equal(fs.existsSync(lockFile), false);
 });
+
+test('a lock of another thread of this process is respected; a leftover of this thread is not', (t) => {
+  const root = tempFolder(t);
+  const lockFile = path.join(root, 'state.lock');
+  fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid, threadId: 999, acquiredAt: Date.now(), token: 'worker' }));
+  assert.throws(() => withLock(lockFile, () => 1, { timeoutMs: 100 }), new RegExp(`locked by process ${process.pid};`));
+  fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid, threadId: 0, acquiredAt: Date.now(), token: 'leftover' }));
+  assert.equal(withLock(lockFile, () => 2, { timeoutMs: 100 }), 2);
+});
