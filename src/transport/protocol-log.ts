@@ -88,7 +88,7 @@ export class ProtocolLogWriter {
 
   /** Flushes and releases the file (service stop). */
   close(): void {
-    if (this.pending.length > 0 && this.descriptor !== undefined) this.flush();
+    if (this.pending.length > 0) this.flush();
     if (this.descriptor !== undefined) closeSync(this.descriptor);
     this.descriptor = undefined;
     this.currentFile = undefined;

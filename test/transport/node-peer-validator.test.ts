@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { createNodePeerValidator } from '../../src/transport/node-peer-validator.ts';
+import { parseRevocationList, normalizeSerial } from '../../src/transport/crl.ts';
+import { labCertificates } from './helpers/certificates.ts';
+
+const certificates = labCertificates();
+const der = (pem: string): Buffer => new X509Certificate(pem).raw;
+const validate = createNodePeerValidator({ trustedCaPems: [certificates.caPem], crlPems: [certificates.crlPem] });
+
+test('a partner certificate from the trusted CA, matching the domain, is Valid', async () => {
+  const result = await validate([der(certificates.woodgrove.certPem)], 'woodgrovebank.com');
+  assert.deepEqual([result.ok, result.status], [true, 'Valid']);
+});
+
+test('each bad certificate gets its own status', async () => {
+  const cases: Array<[keyof typeof certificates, string]> = [
+    ['woodgroveExpired', 'DateInvalid'],
+    ['woodgroveWrongName', 'NameMismatch'],
+    ['woodgroveUntrusted', 'Untrusted'],
+    ['woodgroveRevoked', 'Revoked'],
+  ];
+  for (const [name, status] of cases) {
+    const files = certificates[name] as { certPem: string };
+    const result = await validate([der(files.certPem)], 'woodgrovebank.com');
+    assert.equal(result.ok, false, name);
+    assert.equal(result.status, status, name);
+    assert.ok(result.detail.length > 0);
+  }
+});
+
+test('the right certificate for another domain is a NameMismatch, no chain is EmptyCertificate', async () => {
+  assert.equal((await validate([der(certificates.contoso.certPem)], 'woodgrovebank.com')).status, 'NameMismatch');
+  assert.equal((await validate([], 'woodgrovebank.com')).status, 'EmptyCertificate');
+});
+
+test('an expired CRL makes revocation checking fail; a missing one only when required', async () => {
+  const later = createNodePeerValidator({ trustedCaPems: [certificates.caPem], crlPems: [certificates.crlPem], now: () => new Date(Date.now() + 60 * 24 * 3600 * 1000) });
+  assert.equal((await later([der(certificates.woodgrove.certPem)], 'woodgrovebank.com')).status, 'RevocationCheckFailure');
+  const strict = createNodePeerValidator({ trustedCaPems: [certificates.caPem], requireRevocationInformation: true });
+  assert.equal((await strict([der(certificates.woodgrove.certPem)], 'woodgrovebank.com')).status, 'RevocationCheckFailure');
+  const lenient = createNodePeerValidator({ trustedCaPems: [certificates.caPem] });
+  assert.equal((await lenient([der(certificates.woodgrove.certPem)], 'woodgrovebank.com')).status, 'Valid');
+});
+
+test('parseRevocationList() reads the revoked serial and checks the issuer signature', () => {
+  const crl = parseRevocationList(certificates.crlPem);
+  const revoked = new X509Certificate(certificates.woodgroveRevoked.certPem);
+  assert.ok(crl.revokedSerials.has(normalizeSerial(revoked.serialNumber)));
+  assert.ok(!crl.revokedSerials.has(normalizeSerial(new X509Certificate(certificates.woodgrove.certPem).serialNumber)));
+  assert.ok(crl.isSignedBy(new X509Certificate(certificates.caPem).publicKey));
+  assert.ok(!crl.isSignedBy(new X509Certificate(certificates.otherCaPem).publicKey));
+  assert.ok(crl.nextUpdate && crl.nextUpdate > crl.thisUpdate);
+});
