@@ -257,7 +257,7 @@ export function parseTimeSpan(text: string): TimeSpan | undefined {
   const s = text.trim();
   let m = /^(-)?(\d+)$/.exec(s);
   if (m) return new TimeSpan((m[1] ? -1 : 1) * Number(m[2]) * MS_PER_DAY);
-  m = /^(-)?(?:(\d+)[.:])?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?$/.exec(s);
+  m = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?$/.exec(s);
   if (!m) return undefined;
   const [, neg, days, h, min, sec, frac] = m;
   if (Number(h) > 23 || Number(min) > 59 || Number(sec ?? 0) > 59) return undefined;
