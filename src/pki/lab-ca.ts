@@ -90,6 +90,11 @@ export function checkCanIssue(certificate: CertificateInfo): void {
   }
 }
 
+/** Only present when set, so the state stays plain JSON (no undefined values). */
+function distributionPoint(options: CaOptions): Pick<LabCa, 'crlDistributionPoint'> {
+  return options.crlDistributionPoint ? { crlDistributionPoint: options.crlDistributionPoint } : {};
+}
+
 export async function createRootCa(options: CaOptions): Promise<LabCa> {
   const subject = toDistinguishedName(options.subject);
   const { privateKeyPem } = await generateRsaKeyPair(options.keySize ?? 2048);
@@ -113,7 +118,7 @@ export async function createRootCa(options: CaOptions): Promise<LabCa> {
     },
     privateKeyPem,
   );
-  return { certificatePem: built.pem, privateKeyPem, issuerChainPems: [], nextCrlNumber: 1, revoked: [], crlDistributionPoint: options.crlDistributionPoint };
+  return { certificatePem: built.pem, privateKeyPem, issuerChainPems: [], nextCrlNumber: 1, revoked: [], ...distributionPoint(options) };
 }
 
 export async function createSubordinateCa(parent: LabCa, options: CaOptions): Promise<LabCa> {
@@ -145,7 +150,7 @@ export async function createSubordinateCa(parent: LabCa, options: CaOptions): Pr
     issuerChainPems: caChainPems(parent),
     nextCrlNumber: 1,
     revoked: [],
-    crlDistributionPoint: options.crlDistributionPoint,
+    ...distributionPoint(options),
   };
 }
 
