@@ -1,0 +1,67 @@
+// Entry point of the language front end: text in, typed AST and PowerShell parse diagnostics out.
+import type { ScriptBlockAst, StatementBlockAst } from './ast.ts';
+import { messageFor, type Diagnostic } from './diagnostics.ts';
+import { tokenize } from './lexer.ts';
+import { PsParser } from './parser.ts';
+
+export type { Diagnostic } from './diagnostics.ts';
+
+export interface ParseResult {
+  ast: ScriptBlockAst;
+  diagnostics: Diagnostic[];
+}
+
+let shared: PsParser | undefined;
+
+function parser(): PsParser {
+  shared ??= new PsParser(false);
+  return shared;
+}
+
+export function parseScript(text: string, options?: { fileName?: string }): ParseResult {
+  void options;
+  const p = parser();
+  const lexed = tokenize(text);
+  p.begin(text, lexed.tokens);
+  for (const problem of lexed.problems) {
+    p.report(problem.id, p.span(problem.start, problem.end), [], problem.incomplete);
+  }
+  let ast: ScriptBlockAst;
+  try {
+    ast = p.script();
+    // `$( )` inside strings: their text is parsed after the main pass, one region at a time.
+    while (p.pending.length > 0) {
+      const job = p.pending.shift()!;
+      const inner = tokenize(text.slice(job.start, job.end), job.start);
+      p.resume(inner.tokens);
+      const block = p.script();
+      job.node.body = block.end ?? emptyBlock(p, job.start);
+    }
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    p.report('ScriptTooComplicated', p.span(0, 0), [], false);
+    ast = { kind: 'ScriptBlock', text, span: p.span(0, text.length), end: emptyBlock(p, 0) };
+  }
+  for (const e of p.errors) {
+    // Chevrotain's own errors would mean a gap in the grammar; report them as PowerShell does any stray token.
+    const token = e.token;
+    const start = Number.isNaN(token.startOffset) ? text.length : token.startOffset;
+    p.report('UnexpectedToken', p.span(start, start + token.image.length), [token.image], false);
+  }
+  return { ast, diagnostics: p.diagnostics.slice() };
+}
+
+function emptyBlock(p: PsParser, at: number): StatementBlockAst {
+  return { kind: 'StatementBlock', statements: [], traps: [], span: p.span(at, at) };
+}
+
+/**
+ * True when the text is valid so far but unfinished (an open `{`, `(`, string or here-string, a trailing `|`
+ * or backtick): the REPL then asks for a continuation line.
+ */
+export function isIncompleteInput(text: string): boolean {
+  const { diagnostics } = parseScript(text);
+  return diagnostics.length > 0 && diagnostics[0].incomplete;
+}
+
+export { messageFor };

@@ -1,0 +1,42 @@
+// Offsets to line/column spans. Lines and columns are 1-based; endColumn is the column just past the last
+// character (so `endColumn - column` is the length of a one-line span), like PowerShell's EndColumnNumber.
+import type { Span } from './ast.ts';
+
+export class LineTable {
+  /** Offset of the first character of each line. */
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) this.starts.push(i + 1);
+      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) this.starts.push(i + 1);
+    }
+  }
+
+  private lineIndex(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  span(start: number, end: number): Span {
+    const line = this.lineIndex(start);
+    const endLine = end === start ? line : this.lineIndex(end);
+    return {
+      start,
+      end,
+      line: line + 1,
+      column: start - this.starts[line] + 1,
+      endLine: endLine + 1,
+      endColumn: end - this.starts[endLine] + 1,
+    };
+  }
+}
