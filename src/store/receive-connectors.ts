@@ -4,6 +4,7 @@
 // Identity resolution: `Inet` or `SERVER\Inet` (server by name or FQDN), or a GUID, case-insensitive.
 // On an Edge only the Edge's own connectors exist (its directory holds no other server). Inside the
 // organisation a bare name is looked up on every Hub server and must match exactly one connector.
+import { isDeepStrictEqual } from 'node:util';
 import type { Transaction } from './documents.ts';
 import { canonicalBinding } from './binding.ts';
 import { AUTH_MECHANISMS, PERMISSION_GROUPS, PROTOCOL_LOGGING_LEVELS, SIZE_ENABLED_VALUES, parseEnum } from './flags.ts';
@@ -130,7 +131,10 @@ export function setReceiveConnector(ctx: ServerContext, identity: string, change
     const { server, connector: current } = resolve(tx, resolveScope(tx, ctx), identity);
     const spec = receiveConnectorsSpec(server.Name);
     const document = tx.read(spec);
-    const connector = { ...build(current, changes, server, document.connectors), WhenChanged: new Date().toISOString() };
+    const built = build(current, changes, server, document.connectors);
+    // Nothing changed: nothing is written (the cmdlet may warn with noSettingsModifiedWarning).
+    if (isDeepStrictEqual(built, current)) return current;
+    const connector = { ...built, WhenChanged: new Date().toISOString() };
     tx.write(spec, { ...document, connectors: document.connectors.map((c) => (c.Guid === current.Guid ? connector : c)) });
     return connector;
   });

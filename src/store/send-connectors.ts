@@ -1,6 +1,7 @@
 // Send connectors (New-/Get-/Set-/Remove-SendConnector) as the context server sees them: inside the
 // organisation, or an Edge's own copy (refused while the Edge is subscribed: EdgeSync owns it).
 import net from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import type { Transaction } from './documents.ts';
 import { addressSpaceKey, canonicalAddressSpace } from './address-space.ts';
 import { PROTOCOL_LOGGING_LEVELS, SMART_HOST_AUTH_MECHANISMS, parseEnum } from './flags.ts';
@@ -122,7 +123,10 @@ export function setSendConnector(ctx: ServerContext, identity: string, changes: 
     const spec = sendConnectorsSpec(scope.folder);
     const document = tx.read(spec);
     const current = findOne(document.connectors, identity, scope);
-    const connector = { ...build(tx, current, changes, scope, document.connectors), WhenChanged: new Date().toISOString() };
+    const built = build(tx, current, changes, scope, document.connectors);
+    // Nothing changed: nothing is written (the cmdlet may warn with noSettingsModifiedWarning).
+    if (isDeepStrictEqual(built, current)) return current;
+    const connector = { ...built, WhenChanged: new Date().toISOString() };
     tx.write(spec, { ...document, connectors: document.connectors.map((c) => (c.Guid === current.Guid ? connector : c)) });
     return connector;
   });

@@ -2,6 +2,7 @@
 // with Exchange 2007's properties and defaults. TLSSendDomainSecureList and TLSReceiveDomainSecureList
 // hold SmtpDomains (no wildcard, at most 256); a plain value replaces the list, `{ add, remove }`
 // changes it (multi-valued.ts).
+import { isDeepStrictEqual } from 'node:util';
 import type { DocumentSpec } from './documents.ts';
 import { enumRule, booleanRule, byteSizeRule, multiValuedRule, parsedRule, timeSpanRule, unlimitedCountRule, applyChanges } from './property-rules.ts';
 import type { PropertyRules } from './property-rules.ts';
@@ -113,6 +114,11 @@ export const EDGE_UNUSED_PROPERTIES_WARNING =
   "Edge Transport servers don't use the MaxDumpsterSizePerStorageGroup, MaxDumpsterTime, MaxReceiveSize, " +
   'MaxRecipientEnvelopeLimit, and SupervisionTags parameters. Therefore, setting these parameters will have no effect.';
 
+/** Exchange's warning when a Set- cmdlet changes nothing. */
+export function noSettingsModifiedWarning(identity: string): string {
+  return `The command completed successfully but no settings of '${identity}' have been modified.`;
+}
+
 /** Get-TransportConfig as the context server sees it. */
 export function getTransportConfig(ctx: ServerContext): TransportConfig {
   const { documents } = ctx.state;
@@ -140,6 +146,7 @@ export function setTransportConfig(ctx: ServerContext, changes: TransportConfigC
       scope.edge && specified.some((name) => (PROPERTIES_UNUSED_ON_EDGE as readonly string[]).includes(name))
         ? [EDGE_UNUSED_PROPERTIES_WARNING]
         : [];
+    if (isDeepStrictEqual(result, current)) return { config: current, warnings: [...warnings, noSettingsModifiedWarning(current.Identity)] };
     const config = { ...result, WhenChanged: new Date().toISOString() };
     tx.write(spec, { schemaVersion: 1, config });
     return { config, warnings };

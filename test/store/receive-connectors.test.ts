@@ -149,3 +149,13 @@ test('a failed Set-ReceiveConnector changes nothing on disk', async (t) => {
   await assertStoreError(() => setReceiveConnector(ctx, 'Inet', { Name: 'Default internal receive connector MAIL1' }), /already exists/);
   assert.deepEqual(snapshotFolder(ctx.state.root), before);
 });
+
+test('a Set- that changes nothing writes nothing', async (t) => {
+  const ctx = await edgeWithInet(t);
+  const current = getReceiveConnector(ctx, 'Inet');
+  const before = snapshotFolder(ctx.state.root);
+  assert.deepEqual(setReceiveConnector(ctx, 'Inet', { AuthMechanism: 'Tls', Enabled: true }), current);
+  assert.deepEqual(snapshotFolder(ctx.state.root), before);
+  assert.notEqual(setReceiveConnector(ctx, 'Inet', { Enabled: false }).WhenChanged, undefined);
+  assert.equal(getReceiveConnector(ctx, 'Inet').Enabled, false);
+});

@@ -85,3 +85,13 @@ test('an unsubscribed Edge and the organisation keep separate transport settings
   assert.deepEqual(getTransportConfig(hub).TLSSendDomainSecureList, ['woodgrovebank.com']);
   assert.deepEqual(getTransportConfig(edge).TLSSendDomainSecureList, []);
 });
+
+test('setting the values a property already has writes nothing and warns like Exchange', async (t) => {
+  const state = await openTestState(t);
+  const ctx = openServerContext(state, undefined, {});
+  setTransportConfig(ctx, { TLSSendDomainSecureList: 'woodgrovebank.com' });
+  const before = snapshotFolder(state.root);
+  const { warnings } = setTransportConfig(ctx, { TLSSendDomainSecureList: ['woodgrovebank.com'] });
+  assert.deepEqual(warnings, ["The command completed successfully but no settings of 'Transport Settings' have been modified."]);
+  assert.deepEqual(snapshotFolder(state.root), before);
+});
