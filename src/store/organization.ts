@@ -1,5 +1,5 @@
 // The organisation of a state root (one root = one organisation) and its settings document.
-import type { DocumentSpec } from './documents.ts';
+import type { DocumentSpec, Transaction } from './documents.ts';
 
 export interface Organization {
   Name: string;
@@ -30,4 +30,9 @@ export interface StateSettings {
   serverName?: string;
   /** The local server's FQDN (default: the host name). */
   serverFqdn?: string;
+}
+
+/** The organisation of a root, or undefined before openState() initialised it. */
+export function getOrganization(reader: Pick<Transaction, 'read'>): Organization | undefined {
+  return reader.read(organizationSpec).organization ?? undefined;
 }

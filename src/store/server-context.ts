@@ -19,7 +19,7 @@
 // the organisation's LocalServer (the Edge named after this host, created on a fresh root).
 // Per-server objects (certificates, receive connectors) always belong to the context server.
 import type { EmshState } from './emsh-state.ts';
-import { organizationSpec } from './organization.ts';
+import { getOrganization } from './organization.ts';
 import { findServer, getServer, listServers } from './servers.ts';
 import type { DocumentReader, ExchangeServer } from './servers.ts';
 import { serverFolderName } from './state-root.ts';
@@ -46,7 +46,7 @@ export interface Scope {
 }
 
 export function openServerContext(state: EmshState, server?: string, env: NodeJS.ProcessEnv = process.env): ServerContext {
-  const local = state.documents.read(organizationSpec).organization?.LocalServer;
+  const local = getOrganization(state.documents)?.LocalServer;
   const wanted = server ?? env[SERVER_CONTEXT_ENV] ?? local;
   if (!wanted) {
     throw new StoreError(

@@ -2,6 +2,7 @@
 // domain names) and SmtpDomainWithSubdomains (`*.contoso.com`, and `*` where allowed: address spaces).
 // Matching is case-insensitive; the text is kept as the user wrote it.
 import { invalidValue } from './store-error.ts';
+import type { StoreError } from './store-error.ts';
 
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/i;
 
@@ -12,7 +13,7 @@ export function isSmtpDomain(text: string): boolean {
 }
 
 /** `"{0}" isn't a valid SMTP domain.` (InvalidSmtpDomainName) */
-export function invalidSmtpDomain(value: unknown): Error {
+export function invalidSmtpDomain(value: unknown): StoreError {
   return invalidValue(`"${String(value)}" isn't a valid SMTP domain.`, 'InvalidSmtpDomainName', value);
 }
 

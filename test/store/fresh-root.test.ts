@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listAcceptedDomains } from '../../src/store/accepted-domains.ts';
 import { initialNames, openState } from '../../src/store/emsh-state.ts';
-import { organizationSpec } from '../../src/store/organization.ts';
+import { getOrganization, organizationSpec } from '../../src/store/organization.ts';
 import { listReceiveConnectors } from '../../src/store/receive-connectors.ts';
 import { listSendConnectors } from '../../src/store/send-connectors.ts';
 import { openServerContext } from '../../src/store/server-context.ts';
@@ -17,6 +17,7 @@ test('a fresh root holds one organisation and one local Edge server named after 
   const organization = state.documents.read(organizationSpec).organization!;
   assert.equal(organization.Name, 'Contoso');
   assert.equal(organization.LocalServer, 'mail1');
+  assert.deepEqual(getOrganization(state.documents), organization);
   const servers = listServers(state.documents);
   assert.equal(servers.length, 1);
   assert.equal(servers[0]!.Name, 'mail1');
