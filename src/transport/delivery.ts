@@ -3,7 +3,7 @@
 // server certificate matching the domain are mandatory and every failure is transient: the
 // messages stay queued, nothing is ever sent in clear (reference 4.2).
 import { incrementCounter } from './counters.ts';
-import { certificateLogRows, describeCertificate } from './certificate-info.ts';
+import { certificateLogRows, describePeerCertificate } from './certificate-info.ts';
 import { outboundTlsMode, secureSendFailureContext, type OutboundTlsMode } from './domain-security-policy.ts';
 import { joinMessage, splitMessage, withoutHeaderPrefix } from './message-headers.ts';
 import { organizationHeaderPrefix } from './inbound-stamping.ts';
@@ -12,7 +12,7 @@ import type { QueuedMessage } from './queue.ts';
 import { selectSendConnector } from './routing.ts';
 import { SmtpClientConnection } from './smtp-client.ts';
 import { isTransient, replies, responseText, type SmtpResponse } from './smtp-reply.ts';
-import { peerChainDer, tlsErrorName } from './starttls.ts';
+import { chainFromPeerCertificate, tlsErrorName } from './starttls.ts';
 import type { TlsContextCache } from './tls-context-cache.ts';
 import { exchangeDefaults, timeoutSettings, type SendConnectorSettings, type TransportSettings } from './transport-settings.ts';
 import { resolveMxNextHop } from './dns-next-hop.ts';
@@ -175,16 +175,20 @@ async function deliverThroughHost(
       } else {
         const certificate = settings.certificate(connector.fqdn);
         const context = certificate ? dependencies.tlsContexts.get(certificate) : undefined;
+        let peerChain: Buffer[] = [];
         try {
           const tls = await connection.startTls({ secureContext: context?.secureContext ?? dependencies.tlsContexts.anonymousClientContext(), serverName: host.host, handshakeTimeoutMs: timeouts.tlsHandshakeMs });
           if (context) {
             log.info('Sending certificate');
             for (const [data, rowContext] of certificateLogRows(context.info)) log.info(rowContext, data);
           }
-          const peer = tls.getPeerX509Certificate();
-          if (peer) {
+          // One getPeerCertificate(true) for both the log and the validation: on Node 20 a prior
+          // getPeerX509Certificate() leaves getPeerCertificate(true) empty on the client side.
+          const detailed = tls.getPeerCertificate(true);
+          peerChain = chainFromPeerCertificate(detailed);
+          if (peerChain.length > 0) {
             log.info('Received certificate');
-            for (const [data, rowContext] of certificateLogRows(describeCertificate(peer))) log.info(rowContext, data);
+            for (const [data, rowContext] of certificateLogRows(describePeerCertificate(detailed))) log.info(rowContext, data);
           }
         } catch (error) {
           log.info(`TLS negotiation failed with error ${tlsErrorName(error)}`);
@@ -197,7 +201,7 @@ async function deliverThroughHost(
         if (tlsMode === 'domain-secure') {
           let validation;
           try {
-            validation = await settings.validatePeer(peerChainDer(connection.tls!), domain);
+            validation = await settings.validatePeer(peerChain, domain);
           } catch (error) {
             validation = { ok: false, status: 'RevocationCheckFailure', detail: (error as Error).message };
           }
