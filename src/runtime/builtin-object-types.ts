@@ -4,7 +4,6 @@
 import { castFailure, conversionError, toArrayOf, toHashtable, toList, toPSCustomObject } from './conversion.ts';
 import { toEnum } from './conversion-scalars.ts';
 import { ErrorCategoryEnum } from './builtin-enums.ts';
-import { parseRegexOptions } from './dotnet-regex.ts';
 import { DotNetType, isPSType } from './dotnet-type.ts';
 import type { PSType, StaticMethod } from './dotnet-type.ts';
 import { PSList, PSReference, PSStringBuilder } from './dotnet-values.ts';
@@ -141,7 +140,6 @@ function installLanguageTypes(): void {
     staticMethods: regexStatics,
   });
   registerType(regex, 'regex');
-  registerType(new DotNetType({ fullName: 'System.Text.RegularExpressions.RegexOptions', isInstance: () => false, convert: (v) => parseRegexOptions(v) }));
   registerType(new DotNetType({ fullName: 'System.Management.Automation.ScriptBlock', isInstance: isScriptBlock }), 'scriptblock');
   registerType(new DotNetType({ fullName: 'System.Security.SecureString', isInstance: (v) => v instanceof SecureString }), 'securestring');
   registerType(

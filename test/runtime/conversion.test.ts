@@ -159,7 +159,7 @@ test('arrays: scalar to one element, element conversion, byte[], char[]', () => 
   assert.deepEqual(convertTo('abc', 'string[]'), ['abc']);
   assert.equal(convertTo(null, 'int[]'), null);
   assert.deepEqual(convertTo(5, 'array'), [5]);
-  assert.deepEqual(convertTo(new PSHashtable(), 'object[]').length, 1);
+  assert.equal((convertTo(new PSHashtable(), 'object[]') as unknown[]).length, 1);
   const bytes = convertTo([65, '66', 67.4], 'byte[]');
   assert.ok(bytes instanceof Uint8Array);
   assert.deepEqual([...(bytes as Uint8Array)], [65, 66, 67]);

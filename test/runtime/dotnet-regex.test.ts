@@ -158,7 +158,7 @@ test('Match objects and $Matches', () => {
   const groups = getMember(obj, 'Groups');
   assert.equal(getMember(getIndex(groups, 'user'), 'Value'), 'admin');
   assert.equal(getMember(getIndex(groups, 1), 'Value'), 'contoso');
-  assert.equal(getMember(obj, 'Groups').length, 3);
+  assert.equal((getMember(obj, 'Groups') as unknown[]).length, 3);
   const h = matchesHashtable(m);
   assert.deepEqual(h.entries(), [
     ['user', 'admin'],
