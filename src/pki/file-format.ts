@@ -86,7 +86,9 @@ export function decodeCertificateFile(input: Buffer | string): DecodedFile {
   const data = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
   if (looksLikePem(data)) {
     const blocks = decodePemBlocks(data.toString('latin1'));
-    const format = blocks[0] ? (pemLabels[blocks[0].label] ?? 'unknown') : 'unknown';
+    // The first block we know decides (a key block may come before the certificate).
+    const known = blocks.find((block) => pemLabels[block.label]);
+    const format = known ? pemLabels[known.label]! : 'unknown';
     return { format, encoding: 'pem', objects: blocks.map((block) => block.der) };
   }
   const base64 = decodeBareBase64(data);

@@ -62,6 +62,8 @@ describe('readCertificates and detectFormat', () => {
     assert.equal(detectFormat(temp.read('chain-pem.p7b')), 'pkcs7');
     assert.equal(detectFormat(temp.read('leaf.csr')), 'csr');
     assert.equal(detectFormat(temp.read('leaf.csr.der')), 'csr');
+    assert.equal(detectFormat(pki.leaf.privateKeyPem + pki.leaf.certificatePem), 'pem-certificate');
+    assert.equal(detectFormat(pki.leaf.privateKeyPem), 'unknown');
     assert.equal(detectFormat(Buffer.from('hello')), 'unknown');
     assert.equal(detectFormat(Buffer.alloc(0)), 'unknown');
   });
