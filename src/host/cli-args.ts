@@ -31,7 +31,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const o: CliOptions = { args: [], noProfile: false, nonInteractive: false, version: false, help: false, service: false, commandFromStdin: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!/^[-/]/.test(a) || a === '-') {
+    const isSwitch = a.startsWith('-') || (process.platform === 'win32' && a.startsWith('/'));
+    if (!isSwitch || a === '-') {
       if (/^-$/.test(a)) {
         o.commandFromStdin = true;
         continue;
