@@ -52,28 +52,55 @@ function pfxDer(input: Buffer | string): Buffer {
   return der;
 }
 
-const passwordFailure = /MAC could not be verified|wrong password|Invalid password|Unable to decrypt/i;
+const passwordFailure = /MAC could not be verified|wrong password|Invalid password|Unable to decrypt|Failed to decrypt/i;
+const macFailure = /MAC could not be verified/i;
 
 /** Empty and absent passwords differ in PKCS #12 (two zero bytes vs none); Windows tries both, so do we. */
 function passwordCandidates(password: string | undefined): Array<string | null> {
   return password === undefined || password === '' ? ['', null] : [password];
 }
 
-function openBags(der: Buffer, password: string | undefined): PfxBags {
-  let pfxAsn1: forge.asn1.Asn1;
+function parsePfxAsn1(der: Buffer): forge.asn1.Asn1 {
   try {
-    pfxAsn1 = forge.asn1.fromDer(toBinary(der), false);
+    return forge.asn1.fromDer(toBinary(der), false);
   } catch (error) {
     throw new PkiError(`The PFX data is corrupt and cannot be read (${describeError(error)}). Export the certificate again.`, 'PfxCorrupt');
   }
+}
+
+function open(pfxAsn1: forge.asn1.Asn1, password: string | null): PfxBags {
+  return pfxBags(forge.pkcs12.pkcs12FromAsn1(pfxAsn1, false, password as string));
+}
+
+/**
+ * A non-ASCII password is text (BMPString) to the PKCS #12 MAC but UTF-8 bytes to PBES2, as OpenSSL
+ * and Windows treat it; forge gives PBKDF2 the string's low bytes. When the MAC accepted the text
+ * password and decryption then failed, decrypt again with the UTF-8 bytes (the MAC already checked).
+ */
+function openWithUtf8Password(pfxAsn1: forge.asn1.Asn1, password: string): PfxBags {
+  const withoutMac = { ...pfxAsn1, value: (pfxAsn1.value as forge.asn1.Asn1[]).slice(0, 2) };
+  return open(withoutMac, forge.util.encodeUtf8(password));
+}
+
+function openBags(der: Buffer, password: string | undefined): PfxBags {
+  const pfxAsn1 = parsePfxAsn1(der);
   let lastError: unknown;
   for (const candidate of passwordCandidates(password)) {
     try {
-      return pfxBags(forge.pkcs12.pkcs12FromAsn1(pfxAsn1, false, candidate as string));
+      return open(pfxAsn1, candidate);
     } catch (error) {
       if (error instanceof PkiError) throw error;
       lastError = error;
-      if (!passwordFailure.test(describeError(error)) && !(error instanceof TypeError)) break;
+      const message = describeError(error);
+      if (candidate && /[^\x00-\x7f]/.test(candidate) && passwordFailure.test(message) && !macFailure.test(message)) {
+        try {
+          return openWithUtf8Password(pfxAsn1, candidate);
+        } catch (retryError) {
+          if (retryError instanceof PkiError) throw retryError;
+          lastError = retryError;
+        }
+      }
+      if (!passwordFailure.test(message) && !(error instanceof TypeError)) break;
     }
   }
   if (passwordFailure.test(describeError(lastError)) || lastError instanceof TypeError) {

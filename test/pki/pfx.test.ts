@@ -52,6 +52,12 @@ describe('readPfx with files made by openssl pkcs12 -export', () => {
     assert.equal(readPfx(temp.read('empty.pfx'), '').certificate.thumbprint, thumbprint);
   });
 
+  it('reads a file whose password is not ASCII (UTF-8 for PBES2, BMPString for the MAC)', () => {
+    opensslOk(['pkcs12', '-export', '-in', temp.path('cert.pem'), '-inkey', temp.path('key.pem'), '-out', temp.path('utf8.pfx'), '-passout', 'pass:pässwörd']);
+    assert.equal(readPfx(temp.read('utf8.pfx'), 'pässwörd').certificate.thumbprint, thumbprint);
+    assert.throws(() => readPfx(temp.read('utf8.pfx'), 'passwörd'), errorWithId('PfxPasswordIncorrect'));
+  });
+
   it('reads base64 text of a PFX', () => {
     assert.equal(readPfx(temp.read('default.pfx').toString('base64'), 'P@ssw0rd').certificate.thumbprint, thumbprint);
   });
@@ -125,6 +131,10 @@ describe('writePfx', () => {
     assert.deepEqual(contents.chain.map((c) => c.subject), ['CN=Contoso Issuing CA, DC=Contoso, DC=com', 'CN=Fabrikam Root CA, O=Fabrikam Trust, C=US']);
     assert.equal(contents.friendlyName, 'Internet certificate');
     assert.throws(() => readPfx(pfx, 'S3cret'), errorWithId('PfxPasswordIncorrect'));
+  });
+
+  it('refuses passwords it cannot encode the way OpenSSL and Windows do', () => {
+    assert.throws(() => writePfx(pki.leaf.privateKeyPem, [pki.leaf.certificatePem], 'pässwörd'), errorWithId('InvalidPassword', /ASCII/));
   });
 
   it('refuses a key that does not belong to the certificate', () => {
