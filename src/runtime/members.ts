@@ -63,11 +63,11 @@ export function tryGetMember(target: unknown, name: string): Lookup {
   if (lower === 'psobject') return { found: true, value: psobjectView(t) };
   if (lower === 'pstypenames') return { found: true, value: typeNamesOf(t) };
   if (t instanceof PSObject) {
-    if (t.hasProperty(name)) return { found: true, value: t.getProperty(name) };
+    if (t.hasProperty(name)) return { found: true, value: t.getProperty(name) ?? null };
     return t.baseObject !== undefined ? tryGetMember(t.baseObject, name) : NOT_FOUND;
   }
   if (t instanceof PSHashtable) {
-    if (t.has(name)) return { found: true, value: t.get(name) };
+    if (t.has(name)) return { found: true, value: t.get(name) ?? null };
     return fromTable(t, name);
   }
   if (isCollection(t)) {

@@ -45,7 +45,9 @@ export function typeHierarchy(type: PSType): string[] {
 /** `$x.pstypenames`: the live list of a PSObject (Insert/Add work), or the .NET hierarchy of a value. */
 export function typeNamesOf(value: unknown): string[] {
   if (value instanceof PSObject) {
-    return value.baseObject !== undefined && value.typeNames.length === 0 ? typeHierarchy(typeOf(value.baseObject)) : markMutable(value.typeNames);
+    // A wrapper created without its own type names reports its base object's.
+    const defaulted = value.typeNames.length === 0 || value.typeNames[0] === 'System.Management.Automation.PSCustomObject';
+    return value.baseObject !== undefined && defaulted ? markMutable(typeHierarchy(typeOf(value.baseObject))) : markMutable(value.typeNames);
   }
   return markMutable(typeHierarchy(typeOf(value)));
 }

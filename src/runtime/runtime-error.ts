@@ -14,6 +14,8 @@ const extraBases: Record<string, string> = {
   'System.Management.Automation.MethodException': 'System.Management.Automation.ExtendedTypeSystemException',
   'System.Management.Automation.ExtendedTypeSystemException': RUNTIME_EXCEPTION,
   'System.Management.Automation.WildcardPatternException': RUNTIME_EXCEPTION,
+  'System.Management.Automation.GetValueException': 'System.Management.Automation.ExtendedTypeSystemException',
+  'System.Management.Automation.SetValueException': 'System.Management.Automation.ExtendedTypeSystemException',
   'System.Management.Automation.PSArgumentOutOfRangeException': 'System.ArgumentOutOfRangeException',
   'System.Text.RegularExpressions.RegexParseException': 'System.ArgumentException',
   'System.Collections.Generic.KeyNotFoundException': 'System.SystemException',

@@ -207,6 +207,7 @@ test('GetType, psobject, pstypenames', () => {
   invokeMethod(names, 'Insert', [0, 'Emsh.Decorated']);
   assert.equal(o.typeNames[0], 'Emsh.Decorated');
   assert.deepEqual(getMember(5, 'pstypenames'), ['System.Int32', 'System.ValueType', 'System.Object']);
+  assert.deepEqual(getMember(new PSObject(undefined, 'x'), 'pstypenames'), ['System.String', 'System.Object']);
   assert.deepEqual(getMember(getMember(getMember('abc', 'psobject'), 'Properties'), 'Name'), 'Length');
   const copy = invokeMethod(getMember(o, 'psobject'), 'Copy', []) as PSObject;
   copy.setProperty('a', 99);
