@@ -2,9 +2,9 @@
 import type { Session } from '../src/runtime/session.ts';
 import type { Cmdlet } from '../src/pipeline/cmdlet.ts';
 import { coreOutputCmdlets } from './core/output.ts';
-import { coreObjectCmdlets } from './core/core-cmdlets.ts';
+import { coreFileSystemCmdlets, coreObjectCmdlets } from './core/core-cmdlets.ts';
 
-export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets];
+export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets, coreFileSystemCmdlets];
 
 export function registerCmdlets(session: Session): void {
   for (const group of allCmdletGroups) for (const cmdlet of group) session.registerCmdlet(cmdlet);

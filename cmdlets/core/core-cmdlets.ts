@@ -1,16 +1,25 @@
-// The core cmdlets (Microsoft.PowerShell.Core, .Utility, .Management and .Security equivalents), in the
-// order Get-Command and the generated docs list them by module.
+// The core cmdlets (Microsoft.PowerShell.Core, .Utility, .Management and .Security equivalents), grouped
+// by module; cmdlets/registry.ts registers these groups.
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { addMember } from './add-member.ts';
+import { getChildItem, getItem } from './child-items.ts';
 import { compareObject } from './compare-object.ts';
+import { contentCmdlets } from './content.ts';
+import { driveCmdlets } from './drives.ts';
 import { forEachObject } from './foreach-object.ts';
+import { formatCmdlets } from './format-cmdlets.ts';
 import { getMember } from './get-member.ts';
 import { groupObject } from './group-object.ts';
+import { itemCmdlets } from './items.ts';
+import { locationCmdlets } from './location.ts';
 import { measureObject } from './measure-object.ts';
 import { newObject } from './new-object.ts';
+import { outCmdlets } from './out-cmdlets.ts';
+import { pathCmdlets } from './path-cmdlets.ts';
 import { selectObject } from './select-object.ts';
 import { sortObject } from './sort-object.ts';
 import { whereObject } from './where-object.ts';
+import { writeStreamCmdlets } from './write-streams.ts';
 
 export const coreObjectCmdlets: Cmdlet[] = [
   forEachObject,
@@ -23,4 +32,17 @@ export const coreObjectCmdlets: Cmdlet[] = [
   addMember,
   newObject,
   compareObject,
+  ...writeStreamCmdlets,
+  ...formatCmdlets,
+  ...outCmdlets,
+];
+
+export const coreFileSystemCmdlets: Cmdlet[] = [
+  ...locationCmdlets,
+  getChildItem,
+  getItem,
+  ...contentCmdlets,
+  ...itemCmdlets,
+  ...pathCmdlets,
+  ...driveCmdlets,
 ];

@@ -2,6 +2,7 @@
 import { registerCmdlets } from '../../cmdlets/registry.ts';
 import type { HostUI } from '../runtime/host-ui.ts';
 import { Session, type Dialect } from '../runtime/session.ts';
+import { installFileSystemProvider } from '../providers/install.ts';
 
 export function createSession(options: { host: HostUI; stateRoot?: string; nonInteractive?: boolean; dialect?: Dialect }): Session {
   const session = new Session({
@@ -10,6 +11,7 @@ export function createSession(options: { host: HostUI; stateRoot?: string; nonIn
     nonInteractive: options.nonInteractive,
     dialect: options.dialect,
   });
+  installFileSystemProvider(session);
   registerCmdlets(session);
   return session;
 }

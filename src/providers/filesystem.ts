@@ -53,7 +53,7 @@ export class FileSystemProvider {
     const form = classifyPath(input);
     switch (form.kind) {
       case 'native':
-        return this.fromNative(path.resolve(form.native));
+        return this.fromNative(path.resolve(process.platform === 'win32' ? form.native : form.native.replace(/\\/g, '/')));
       case 'home':
         return this.fromNative(path.resolve(os.homedir(), ...splitSegments(form.rest)));
       case 'drive': {
@@ -88,7 +88,11 @@ export class FileSystemProvider {
   setLocation(target: ResolvedPath): void {
     this.drives.currentDrive = target.drive;
     target.drive.current = [...target.segments];
+    this.onLocationChanged?.(this.location);
   }
+
+  /** Called after every change of location (the session keeps $PWD current with it). */
+  onLocationChanged?: (location: ResolvedPath) => void;
 
   /**
    * Expands wildcards in a path (`C:\logs\*.log`, `*\*.txt`). Without wildcards, the resolved path

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Session } from '../runtime/session.ts';
 import { resolveStateRoot } from '../store/state-root.ts';
 import { FileSystemProvider } from './filesystem.ts';
+import { pathInfo } from './path-info.ts';
 
 const SERVICE = 'core.filesystem';
 
@@ -16,6 +17,9 @@ export function installFileSystemProvider(session: Session, initialNative: strin
   const provider = new FileSystemProvider(sessionStateRoot(session), initialNative);
   session.services.set(SERVICE, provider);
   session.currentLocation = () => provider.location.psPath;
+  const setPwd = () => session.globalScope.setLocal('PWD', pathInfo(provider.location));
+  provider.onLocationChanged = setPwd;
+  setPwd();
   session.resolveNativePath = (psPath: string) => {
     try {
       return provider.resolve(psPath).native;

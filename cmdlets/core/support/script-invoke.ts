@@ -38,3 +38,15 @@ export function thisInvoker(ctx: CmdletContext, block: ScriptBlock): (self: unkn
 export function single(out: unknown[]): unknown {
   return out.length === 0 ? null : out.length === 1 ? out[0] : out;
 }
+
+/** Builds a synchronous `$_` evaluator for a script block (calculated properties of the Format-* cmdlets). */
+export function dollarUnderInvoker(ctx: CmdletContext, block: ScriptBlock): (dollarUnder: unknown) => unknown {
+  const proc = ctx.state.processor as CmdletProcessor | undefined;
+  const session = ctx.session;
+  const scope = proc?.site.scope ?? session.globalScope;
+  const streams = proc?.site.streams ?? { error() {}, warning() {}, verbose() {}, debug() {}, information() {}, progress() {} };
+  return (dollarUnder) => {
+    const frame: Frame = { session, scope, source: block.source, streams, out: () => undefined };
+    return single(invokeScriptBlockSync(frame, block, { dollarUnder }));
+  };
+}
