@@ -10,17 +10,16 @@ import {
   isContextTag,
   parseDer,
   readIntegerHex,
-  readObjectId,
   readSmallInteger,
   readTime,
 } from './asn1.ts';
 import { decodeCertificateBytes } from './certificate-bytes.ts';
-import { type DistinguishedName, commonNameOf, formatDistinguishedName } from './distinguished-name.ts';
+import { attributeValues, commonNameOf, type DistinguishedName, formatDistinguishedName } from './distinguished-name.ts';
 import { isValidCertificateDomainName, uniqueNames } from './domain-names.ts';
 import { type BasicConstraints, decodeExtensions, type ExtensionSummary } from './extension-decoding.ts';
 import type { KeyUsage } from './extension-encoding.ts';
 import { decodeName } from './name-der.ts';
-import { extendedKeyUsageNames, signatureAlgorithmNames } from './oids.ts';
+import { extendedKeyUsageNames, oid, signatureAlgorithmNames } from './oids.ts';
 import { encodePem } from './pem.ts';
 import { describeError, PkiError } from './pki-error.ts';
 import { describePublicKey, publicKeyFingerprint, type PublicKeyInput } from './rsa-keys.ts';
@@ -114,7 +113,7 @@ export function parseCertificateDer(der: Buffer): CertificateInfo {
     const issuerNameDer = encodeDer(issuerNode);
     const parts = signatureParts(der, root);
     const commonName = commonNameOf(subjectName);
-    const commonNames = subjectName.flatMap((rdn) => rdn.filter((a) => a.oid === '2.5.4.3').map((a) => a.value)).reverse();
+    const commonNames = attributeValues(subjectName, oid.commonName).reverse();
 
     return {
       thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase(),

@@ -82,7 +82,8 @@ export function validateCertificate(input: CertificateInput, options: Validation
     const root = chain[chain.length - 1]!;
     const selfSignedLeaf = chain.length === 1;
     if (selfSignedLeaf && options.allowUntrustedSelfSigned) {
-      return dateProblem(leaf, at) ? result('DateInvalid', dateProblem(leaf, at)!) : result('Valid', `The certificate ${named(leaf)} is self-signed and within its validity period.`);
+      const problem = dateProblem(leaf, at);
+      return problem ? result('DateInvalid', problem) : result('Valid', `The certificate ${named(leaf)} is self-signed and within its validity period.`);
     }
     return result('Untrusted', `The certificate chain ends in the root ${named(root)}, which is not a trusted root certification authority.`);
   }

@@ -1,9 +1,9 @@
 // Building a certification path from a certificate up to a trust anchor: issuers are found by
 // name (and key identifier when present) and accepted only when their key verifies the signature.
+import { parseDer } from './asn1.ts';
 import type { CertificateInfo } from './certificate-info.ts';
 import { toPublicKey } from './rsa-keys.ts';
 import { signatureParts, verifySignature } from './signing.ts';
-import { parseDer } from './asn1.ts';
 
 export type PathOutcome =
   /** The last certificate of `path` is a trust anchor. */

@@ -1,6 +1,7 @@
 // Reading X.509 CRLs (RFC 5280 5.1) on forge.asn1 (node-forge has no CRL support): issuer, update
 // times, revoked serials with dates and reasons, CRL number, authority key identifier; and checking
 // the CRL's signature against its issuer's key with Node's crypto (RSA or ECDSA).
+import forge from 'node-forge';
 import {
   childrenOf,
   encodeDer,
@@ -28,7 +29,6 @@ import { type RevocationReason, revocationReasonName } from './revocation-reason
 import { toPublicKey } from './rsa-keys.ts';
 import { normalizeSerialNumber } from './serial-numbers.ts';
 import { type SignatureParts, signatureParts, verifySignature } from './signing.ts';
-import forge from 'node-forge';
 
 export interface RevokedEntry {
   /** Upper-case hex of the DER content bytes, as in CertificateInfo.serialNumber. */
