@@ -43,6 +43,8 @@ describe('CRLs from the lab CA', () => {
     const bad = openssl(['verify', '-crl_check_all', '-CRLfile', temp.path('crls.pem'), '-CAfile', temp.path('chain.pem'), temp.path('revoked.pem')]);
     assert.notEqual(bad.status, 0);
     assert.match(bad.output, /certificate revoked/);
+    const leafOnly = openssl(['verify', '-crl_check', '-CRLfile', temp.write('issuing.crl', createCrl(issuing).crlPem), '-CAfile', temp.path('chain.pem'), temp.path('revoked.pem')]);
+    assert.match(leafOnly.output, /error 23 at 0 depth lookup: certificate revoked/);
     const good = opensslOk(['verify', '-crl_check_all', '-CRLfile', temp.path('crls.pem'), '-CAfile', temp.path('chain.pem'), temp.path('leaf.pem')]);
     assert.match(good.output, /leaf\.pem: OK/);
   });
