@@ -83,6 +83,12 @@ export class SmtpDialogue {
     (this.tls ?? this.socket).write(text);
   }
 
+  /** Writes and waits until the socket drained (large bodies without client-side buffering). */
+  async writeWithBackpressure(data: Buffer): Promise<void> {
+    const stream = this.tls ?? this.socket;
+    if (!stream.write(data)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  }
+
   async send(line: string, timeoutMs?: number): Promise<Reply> {
     this.write(`${line}\r\n`);
     const reply = await this.read(timeoutMs);
