@@ -1,6 +1,6 @@
 // .NET enums the runtime itself needs (DateTime.DayOfWeek, String.Split options, RegexOptions...).
 // Registered as types by builtin-types.ts; modules register their own with registerEnum().
-import { RegexOptions } from './dotnet-regex.ts';
+import { RegexOptions } from './regex-options.ts';
 import { EnumType } from './values.ts';
 
 function sequential(fullName: string, names: string[]): EnumType {

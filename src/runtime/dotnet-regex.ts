@@ -5,27 +5,17 @@
 // RegexOptions. Approximated: an inline `(?i)` anywhere turns on case-insensitivity for the whole pattern.
 // Rejected with a clear error: conditionals, balancing groups, \G, RightToLeft, class subtraction,
 // named Unicode blocks (\p{IsGreek}).
-import { RuntimeError } from './runtime-error.ts';
-
-/** System.Text.RegularExpressions.RegexOptions values. */
-export const RegexOptions = {
-  None: 0,
-  IgnoreCase: 1,
-  Multiline: 2,
-  ExplicitCapture: 4,
-  Compiled: 8,
-  Singleline: 16,
-  IgnorePatternWhitespace: 32,
-  RightToLeft: 64,
-  ECMAScript: 256,
-  CultureInvariant: 512,
-} as const;
+import { RegexOptions, regexParseError } from './regex-options.ts';
+import { renderPieces } from './regex-groups.ts';
+import { WORD, WORD_IN_CLASS, characterClass, characterEscape, literalChar, unicodeCategory } from './regex-escapes.ts';
+import type { Cursor } from './regex-escapes.ts';
+import type { NetGroup, Piece } from './regex-groups.ts';
 
 export interface TranslatedRegex {
   source: string;
   flags: string;
   /** .NET groups in .NET numbering order (group 0 first): name ('1', 'year'...) and JS group indexes. */
-  groups: { name: string; jsIndexes: number[] }[];
+  groups: NetGroup[];
 }
 
 interface ScopeOptions {
@@ -35,28 +25,9 @@ interface ScopeOptions {
   extended: boolean;
 }
 
-type Piece = string | { open: number } | { backref: string } | { hiddenRef: number };
 
-const WORD = '[\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}]';
-const WORD_IN_CLASS = '\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}';
-const UNICODE_CATEGORIES = new Set(
-  'L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co Cn'.split(' '),
-);
-const SYNTAX_CHARS = '^$\\.*+?()[]{}|/';
-
-/** `parsing "pattern" - detail` as .NET Framework's RegexParser reports it (System.ArgumentException). */
-export function regexParseError(pattern: string, detail: string): RuntimeError {
-  return new RuntimeError(`parsing "${pattern}" - ${detail}`, 'System.ArgumentException', 'System.ArgumentException', 'OperationStopped');
-}
-
-function literalChar(c: string): string {
-  if (SYNTAX_CHARS.includes(c)) return `\\${c}`;
-  if (/[\p{L}\p{N}\s_]/u.test(c) || c.charCodeAt(0) > 0x7e) return c;
-  return `\\u{${c.codePointAt(0)!.toString(16)}}`;
-}
-
-class Translator {
-  private i = 0;
+class Translator implements Cursor {
+  i = 0;
   private readonly pieces: Piece[] = [];
   private groupCount = 0; // capture groups in JS order (including hidden ones)
   /** Per JS capture group: its .NET name, or undefined when unnamed/hidden. */
@@ -65,7 +36,7 @@ class Translator {
   private depth = 0;
 
   constructor(
-    private readonly pattern: string,
+    readonly pattern: string,
     options: number,
   ) {
     if (options & RegexOptions.RightToLeft) throw regexParseError(pattern, 'RightToLeft is not supported.');
@@ -86,7 +57,7 @@ class Translator {
     return this.render();
   }
 
-  private fail(detail: string): never {
+  fail(detail: string): never {
     throw regexParseError(this.pattern, detail);
   }
 
@@ -143,7 +114,7 @@ class Translator {
           lastWasAtom = false;
           break;
         case '[':
-          this.pieces.push(this.characterClass());
+          this.pieces.push(characterClass(this));
           break;
         case '\\':
           lastWasAtom = this.escape();
@@ -308,7 +279,7 @@ class Translator {
       }
       case 'p':
       case 'P':
-        this.pieces.push(this.unicodeCategory(c));
+        this.pieces.push(unicodeCategory(this, c));
         return true;
     }
     if (/[1-9]/.test(c)) {
@@ -317,151 +288,13 @@ class Translator {
       this.pieces.push({ backref: digits });
       return true;
     }
-    this.pieces.push(this.characterEscape(c, false));
+    this.pieces.push(characterEscape(this, c, false));
     return true;
   }
 
-  private unicodeCategory(c: string): string {
-    const m = /^\{([A-Za-z]+)\}/.exec(this.pattern.slice(this.i));
-    if (!m) this.fail('Incomplete \\p{X} character escape.');
-    this.i += m[0].length;
-    if (!UNICODE_CATEGORIES.has(m[1])) this.fail(`Unknown property '${m[1]}'.`);
-    return `\\${c}{${m[1]}}`;
-  }
-
-  /** Escapes that denote one character (valid inside and outside classes). */
-  private characterEscape(c: string, inClass: boolean): string {
-    const p = this.pattern;
-    switch (c) {
-      case 't':
-        return '\\t';
-      case 'n':
-        return '\\n';
-      case 'r':
-        return '\\r';
-      case 'f':
-        return '\\f';
-      case 'v':
-        return '\\v';
-      case 'a':
-        return '\\x07';
-      case 'e':
-        return '\\x1B';
-      case 'b':
-        return '\\x08'; // only reached inside a class
-      case '0': {
-        let digits = '';
-        while (digits.length < 2 && /[0-7]/.test(p[this.i] ?? '')) digits += p[this.i++];
-        return `\\u{${parseInt(digits || '0', 8).toString(16)}}`;
-      }
-      case 'x': {
-        const m = /^[0-9a-fA-F]{2}/.exec(p.slice(this.i));
-        if (!m) this.fail('Insufficient hex digits.');
-        this.i += 2;
-        return `\\x${m[0]}`;
-      }
-      case 'u': {
-        const m = /^[0-9a-fA-F]{4}/.exec(p.slice(this.i));
-        if (!m) this.fail('Insufficient hex digits.');
-        this.i += 4;
-        return `\\u${m[0]}`;
-      }
-      case 'c': {
-        const l = p[this.i++];
-        if (!l || !/[a-zA-Z]/.test(l)) this.fail('Missing control character.');
-        return `\\c${l.toUpperCase()}`;
-      }
-    }
-    if (/[\p{L}\p{N}_]/u.test(c)) this.fail(`Unrecognized escape sequence \\${c}.`);
-    return inClass ? this.classLiteral(c) : literalChar(c);
-  }
-
-  private classLiteral(c: string): string {
-    return '\\]['.includes(c) || c === '^' || c === '-' ? `\\${c}` : literalChar(c);
-  }
-
-  /** After `[`; returns the JS class. */
-  private characterClass(): string {
-    const p = this.pattern;
-    let out = '[';
-    if (p[this.i] === '^') {
-      out += '^';
-      this.i++;
-    }
-    let first = true;
-    let lastWasSetEscape = false;
-    for (;;) {
-      if (this.i >= p.length) this.fail('Unterminated [] set.');
-      const c = p[this.i++];
-      if (c === ']' && !first) break;
-      first = false;
-      if (c === '-' && p[this.i] === '[') this.fail('Character class subtraction is not supported.');
-      if (c === '\\') {
-        const e = p[this.i++];
-        if (e === undefined) this.fail('Unterminated [] set.');
-        lastWasSetEscape = true;
-        if (e === 'd') out += '\\p{Nd}';
-        else if (e === 'D') out += '\\P{Nd}';
-        else if (e === 'w') out += WORD_IN_CLASS;
-        else if (e === 'W' || e === 's' || e === 'S') out += `\\${e}`;
-        else if (e === 'p' || e === 'P') out += this.unicodeCategory(e);
-        else {
-          out += this.characterEscape(e, true);
-          lastWasSetEscape = false;
-        }
-        continue;
-      }
-      if (c === '-') {
-        // A dash after a class escape or before `]` is a literal in .NET.
-        out += lastWasSetEscape || p[this.i] === ']' || out.endsWith('[') || out.endsWith('[^') ? '\\-' : '-';
-        lastWasSetEscape = false;
-        continue;
-      }
-      lastWasSetEscape = false;
-      out += this.classLiteral(c);
-    }
-    return `${out}]`;
-  }
-
   private render(): TranslatedRegex {
-    // .NET numbering: unnamed groups 1..n in order, then named groups (numeric names keep their number).
-    const netGroups: { name: string; jsIndexes: number[] }[] = [{ name: '0', jsIndexes: [0] }];
-    const byName = new Map<string, { name: string; jsIndexes: number[] }>();
-    let n = 0;
-    this.jsGroups.forEach((g, idx) => {
-      if (!g.hidden && g.name === undefined) {
-        const entry = { name: String(++n), jsIndexes: [idx + 1] };
-        netGroups.push(entry);
-        byName.set(entry.name, entry);
-      }
-    });
-    const named: { name: string; jsIndexes: number[] }[] = [];
-    this.jsGroups.forEach((g, idx) => {
-      if (g.hidden || g.name === undefined) return;
-      const existing = byName.get(g.name);
-      if (existing) existing.jsIndexes.push(idx + 1);
-      else {
-        const entry = { name: g.name, jsIndexes: [idx + 1] };
-        byName.set(g.name, entry);
-        named.push(entry);
-      }
-    });
-    const numericNamed = named.filter((g) => /^\d+$/.test(g.name)).sort((a, b) => Number(a.name) - Number(b.name));
-    netGroups.push(...numericNamed, ...named.filter((g) => !/^\d+$/.test(g.name)));
-    let source = '';
-    for (const piece of this.pieces) {
-      if (typeof piece === 'string') source += piece;
-      else if ('open' in piece) source += '(';
-      else if ('hiddenRef' in piece) source += `\\${piece.hiddenRef}`;
-      else {
-        const target = byName.get(piece.backref);
-        if (!target) {
-          this.fail(/^\d+$/.test(piece.backref) ? `Reference to undefined group number ${piece.backref}.` : `Reference to undefined group name ${piece.backref}.`);
-        }
-        source += target.jsIndexes.length === 1 ? `\\${target.jsIndexes[0]}` : `(?:${target.jsIndexes.map((j) => `\\${j}`).join('')})`;
-      }
-    }
-    return { source, flags: `dgu${this.ignoreCase ? 'i' : ''}`, groups: netGroups };
+    const { source, groups } = renderPieces(this.pieces, this.jsGroups, (detail) => this.fail(detail));
+    return { source, flags: `dgu${this.ignoreCase ? 'i' : ''}`, groups };
   }
 }
 
@@ -481,30 +314,4 @@ export function translateDotNetRegex(pattern: string, options = 0): TranslatedRe
   if (translationCache.size > 1000) translationCache.clear();
   translationCache.set(key, t);
   return t;
-}
-
-/** Parses RegexOptions given as a number, a name, or a comma list of names (`'IgnoreCase, Multiline'`). */
-export function parseRegexOptions(value: unknown): number {
-  if (value === null || value === undefined) return 0;
-  if (typeof value === 'number') return value;
-  if (Array.isArray(value)) return value.reduce((acc: number, v) => acc | parseRegexOptions(v), 0);
-  if (typeof value === 'object' && value !== null && 'value' in value && typeof (value as { value: unknown }).value === 'number') {
-    return (value as { value: number }).value;
-  }
-  let result = 0;
-  for (const part of String(value).split(',')) {
-    const name = part.trim().toLowerCase();
-    if (!name) continue;
-    const entry = Object.entries(RegexOptions).find(([k]) => k.toLowerCase() === name);
-    if (!entry) {
-      throw new RuntimeError(
-        `Cannot convert value "${part.trim()}" to type "System.Text.RegularExpressions.RegexOptions" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are "${Object.keys(RegexOptions).join(',')}".`,
-        'InvalidCastEnumStringNotFound',
-        'System.Management.Automation.PSInvalidCastException',
-        'InvalidArgument',
-      );
-    }
-    result |= entry[1];
-  }
-  return result;
 }

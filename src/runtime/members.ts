@@ -3,7 +3,8 @@
 // hashtable keys as properties, member enumeration over collections (`$list.Name`, `$list.ToUpper()`),
 // `.Count`/`.Length` of 1 on scalars and 0 on $null, `.psobject`, `.pstypenames`, intrinsic
 // `.Where({})` / `.ForEach({})`, and .NET exceptions wrapped as `Exception calling "M" with "n" argument(s)`.
-import { callCollectionMethod, forEachMethod, hasCollectionMethod, whereMethod } from './collection-methods.ts';
+import { callCollectionMethod, hasCollectionMethod } from './collection-methods.ts';
+import { forEachMethod, whereMethod } from './intrinsic-methods.ts';
 import { strictEquals } from './comparison.ts';
 import { lookupMember } from './dotnet-type.ts';
 import type { MethodContext, PSType } from './dotnet-type.ts';

@@ -1,7 +1,8 @@
 // A .NET-style Regex over a translated JS RegExp: matches report groups in .NET numbering,
 // Replace understands .NET substitutions ($1 ${name} $0 $$ $& $` $' $+ $_), Split follows
 // Regex.Split (captures included, empty matches split between characters).
-import { RegexOptions, translateDotNetRegex } from './dotnet-regex.ts';
+import { translateDotNetRegex } from './dotnet-regex.ts';
+import { RegexOptions } from './regex-options.ts';
 import type { TranslatedRegex } from './dotnet-regex.ts';
 
 export interface RegexGroupResult {

@@ -4,7 +4,7 @@ import { collectionItems } from './conversion.ts';
 import { toChar, toEnum, toInt32 } from './conversion-scalars.ts';
 import type { MethodContext, StaticMethod } from './dotnet-type.ts';
 import { StringComparisonEnum } from './builtin-enums.ts';
-import { parseRegexOptions } from './dotnet-regex.ts';
+import { parseRegexOptions } from './regex-options.ts';
 import { formatValue } from './format-operator.ts';
 import { argString, expectArgs, unwrapArg } from './method-support.ts';
 import { NetRegex, regexEscape, regexUnescape } from './regex-engine.ts';

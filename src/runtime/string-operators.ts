@@ -1,7 +1,7 @@
 // Text operators: -like, -match (with $Matches), -replace, -split, -join, -f.
 import { collectionItems } from './conversion.ts';
 import { toInt32 } from './conversion-scalars.ts';
-import { RegexOptions } from './dotnet-regex.ts';
+import { RegexOptions } from './regex-options.ts';
 import { formatOperator } from './format-operator.ts';
 import { NetRegex, regexEscape } from './regex-engine.ts';
 import type { RegexMatchResult } from './regex-engine.ts';

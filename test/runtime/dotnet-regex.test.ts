@@ -4,7 +4,8 @@
 // matching before a final newline, \A \z \Z) follow the .NET regex documentation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RegexOptions, parseRegexOptions, translateDotNetRegex } from '../../src/runtime/dotnet-regex.ts';
+import { translateDotNetRegex } from '../../src/runtime/dotnet-regex.ts';
+import { RegexOptions, parseRegexOptions } from '../../src/runtime/regex-options.ts';
 import { NetRegex, regexEscape, regexUnescape } from '../../src/runtime/regex-engine.ts';
 import { matchObject, matchesHashtable } from '../../src/runtime/regex-match.ts';
 import { getIndex, getMember } from '../../src/runtime/members.ts';
