@@ -246,7 +246,7 @@ function dictionaryEntry(key: unknown, value: unknown): PSObject {
   return e;
 }
 
-function keyOf(h: PSHashtable, key: unknown): unknown {
+function keyOf(key: unknown): unknown {
   const k = unwrapArg(key);
   if (k === null) throw argumentError('System.ArgumentNullException', 'Key cannot be null.', 'key');
   return k;
@@ -256,7 +256,7 @@ const hashtableMethods = methodTable<PSHashtable>({
   Add: {
     counts: [2],
     invoke: (h, [key, value]) => {
-      const k = keyOf(h, key);
+      const k = keyOf(key);
       if (h.has(k)) {
         const existing = h.keys().find((x) => (typeof x === 'string' && typeof k === 'string' ? x.toLowerCase() === k.toLowerCase() : x === k));
         throw dotNetError('System.ArgumentException', `Item has already been added. Key in dictionary: '${toPSString(existing)}'  Key being added: '${toPSString(k)}'`);
@@ -265,10 +265,10 @@ const hashtableMethods = methodTable<PSHashtable>({
       return VOID;
     },
   },
-  Remove: { counts: [1], invoke: (h, [key]) => (h.delete(keyOf(h, key)), VOID) },
+  Remove: { counts: [1], invoke: (h, [key]) => (h.delete(keyOf(key)), VOID) },
   Clear: { counts: [0], invoke: (h) => (h.clear(), VOID) },
-  ContainsKey: { counts: [1], invoke: (h, [key]) => h.has(keyOf(h, key)) },
-  Contains: { counts: [1], invoke: (h, [key]) => h.has(keyOf(h, key)) },
+  ContainsKey: { counts: [1], invoke: (h, [key]) => h.has(keyOf(key)) },
+  Contains: { counts: [1], invoke: (h, [key]) => h.has(keyOf(key)) },
   ContainsValue: { counts: [1], invoke: (h, [v]) => h.values().some((x) => strictEquals(x, v)) },
   Clone: { counts: [0], invoke: (h) => h.clone() },
   GetEnumerator: { counts: [0], invoke: (h) => h.entries().map(([k, v]) => dictionaryEntry(k, v)) },
@@ -279,7 +279,7 @@ const hashtableMethods = methodTable<PSHashtable>({
       const index = toInt32(i);
       const entries = h.entries();
       if (index < 0 || index > entries.length) throw indexError();
-      const k = keyOf(h, key);
+      const k = keyOf(key);
       if (h.has(k)) throw dotNetError('System.ArgumentException', `Item has already been added. Key in dictionary: '${toPSString(k)}'  Key being added: '${toPSString(k)}'`);
       entries.splice(index, 0, [k, value]);
       h.clear();
