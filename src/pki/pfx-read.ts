@@ -3,7 +3,7 @@
 // failure gets its own error: wrong password, truncated or corrupt data, an EC key, no private
 // key, a request or certificate handed over instead of a PFX.
 import forge from 'node-forge';
-import './forge-native-pbkdf2.ts';
+import './forge-native-kdf.ts';
 import { toBinary } from './asn1.ts';
 import { type CertificateInfo, parseCertificateDer } from './certificate-info.ts';
 import { DerTruncatedError, readElement } from './der-elements.ts';

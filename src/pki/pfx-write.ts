@@ -3,7 +3,7 @@
 // AES-256-CBC. Limits of node-forge's writer, accepted: the MAC is always HMAC-SHA-1 and the
 // certificate bag is stored unencrypted (certificates are public); OpenSSL 3 and Windows read both.
 import forge from 'node-forge';
-import './forge-native-pbkdf2.ts';
+import './forge-native-kdf.ts';
 import { fromBinary, toBinary } from './asn1.ts';
 import { decodeCertificateBytes } from './certificate-bytes.ts';
 import { argumentException, describeError, PkiError } from './pki-error.ts';
