@@ -2,6 +2,13 @@
 // by module; cmdlets/registry.ts registers these groups.
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { addMember } from './add-member.ts';
+import { aliasCmdlets } from './aliases.ts';
+import { dateTimeCmdlets } from './date-time.ts';
+import { getCommand } from './get-command.ts';
+import { hostInputCmdlets } from './host-input.ts';
+import { expressionCmdlets } from './invoke-expression.ts';
+import { secureStringCmdlets } from './secure-string.ts';
+import { variableCmdlets } from './variables.ts';
 import { getChildItem, getItem } from './child-items.ts';
 import { compareObject } from './compare-object.ts';
 import { contentCmdlets } from './content.ts';
@@ -35,6 +42,13 @@ export const coreObjectCmdlets: Cmdlet[] = [
   ...writeStreamCmdlets,
   ...formatCmdlets,
   ...outCmdlets,
+  getCommand,
+  ...aliasCmdlets,
+  ...variableCmdlets,
+  ...dateTimeCmdlets,
+  ...hostInputCmdlets,
+  ...secureStringCmdlets,
+  ...expressionCmdlets,
 ];
 
 export const coreFileSystemCmdlets: Cmdlet[] = [

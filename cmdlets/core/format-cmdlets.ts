@@ -122,7 +122,7 @@ export const formatTable = defineCmdlet({
     },
     {
       title: 'A calculated column',
-      code: "'mail','edge' | Format-Table @{Label='Host'; Expression={ $_.ToUpper() }}",
+      code: "[pscustomobject]@{Name='mail'}, [pscustomobject]@{Name='edge'} | Format-Table @{Label='Host'; Expression={ $_.Name.ToUpper() }}",
       output: 'Host\n----\nMAIL\nEDGE',
     },
   ],

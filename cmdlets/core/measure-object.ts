@@ -4,7 +4,6 @@
 // words split on white space, -IgnoreWhiteSpace for characters).
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
-import { registerView } from '../../src/format/views.ts';
 import { sortCompare } from '../../src/runtime/comparison.ts';
 import { toDouble } from '../../src/runtime/conversion-scalars.ts';
 import { toPSString } from '../../src/runtime/to-string.ts';
@@ -17,7 +16,6 @@ const module = 'Microsoft.PowerShell.Utility';
 export const GENERIC_MEASURE = 'Microsoft.PowerShell.Commands.GenericMeasureInfo';
 export const TEXT_MEASURE = 'Microsoft.PowerShell.Commands.TextMeasureInfo';
 
-registerView(TEXT_MEASURE, { kind: 'table', columns: ['Lines', 'Words', 'Characters', 'Property'] });
 
 interface Stat {
   name: string;

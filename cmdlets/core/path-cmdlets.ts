@@ -239,7 +239,7 @@ export const joinPath = defineCmdlet({
   parameters: {
     Path: { type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, aliases: ['PSPath'], description: 'The base paths.' },
     ChildPath: { type: 'string', position: 1, mandatory: true, valueFromPipelineByPropertyName: true, allowEmptyString: true, description: 'The path to append.' },
-    AdditionalChildPath: { type: 'string[]', position: 2, valueFromRemainingArguments: true, description: 'More paths to append.' },
+    AdditionalChildPath: { type: 'string[]', valueFromRemainingArguments: true, description: 'More paths to append.' },
     Resolve: { type: 'switch', description: 'Resolves the joined path (it must exist).' },
   },
   examples: [

@@ -50,3 +50,15 @@ export function dollarUnderInvoker(ctx: CmdletContext, block: ScriptBlock): (dol
     return single(invokeScriptBlockSync(frame, block, { dollarUnder }));
   };
 }
+
+/** A frame for the command's caller (for runtime helpers that need one). */
+export function callerFrame(ctx: CmdletContext): Frame {
+  const proc = ctx.state.processor as CmdletProcessor | undefined;
+  return {
+    session: ctx.session,
+    scope: proc?.site.scope ?? ctx.session.globalScope,
+    source: proc?.site.source ?? { text: '' },
+    streams: proc?.site.streams ?? { error() {}, warning() {}, verbose() {}, debug() {}, information() {}, progress() {} },
+    out: () => undefined,
+  };
+}
