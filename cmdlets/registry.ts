@@ -3,8 +3,9 @@ import type { Session } from '../src/runtime/session.ts';
 import type { Cmdlet } from '../src/pipeline/cmdlet.ts';
 import { coreOutputCmdlets } from './core/output.ts';
 import { coreFileSystemCmdlets, coreObjectCmdlets } from './core/core-cmdlets.ts';
+import { exchangeCmdlets } from './exchange/exchange-cmdlets.ts';
 
-export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets, coreFileSystemCmdlets];
+export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets, coreFileSystemCmdlets, exchangeCmdlets];
 
 export function registerCmdlets(session: Session): void {
   for (const group of allCmdletGroups) for (const cmdlet of group) session.registerCmdlet(cmdlet);

@@ -1,0 +1,6 @@
+// The Exchange module's cmdlets (certificates excepted: cmdlets/exchange/certificates/), as one group
+// for cmdlets/registry.ts.
+import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
+import { transportConfigCmdlets } from './transport-config.ts';
+
+export const exchangeCmdlets: Cmdlet[] = [...transportConfigCmdlets];
