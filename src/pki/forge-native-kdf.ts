@@ -7,7 +7,7 @@
 //   re-implemented over Node's hash functions.
 // Installed once, on first import of a module that reads or writes PFX files.
 import forge from 'node-forge';
-import { createHash, pbkdf2Sync } from 'node:crypto';
+import { hash as oneShotHash, pbkdf2Sync } from 'node:crypto';
 
 type Pbkdf2 = (password: string, salt: string, iterations: number, keyLength: number, md?: unknown, callback?: unknown) => string;
 type Pkcs12Kdf = (password: string | null | undefined, salt: forge.util.ByteBuffer, id: number, iterations: number, length: number, md?: unknown) => forge.util.ByteBuffer;
@@ -38,8 +38,8 @@ export function pkcs12Kdf(password: string | null | undefined, salt: Buffer, id:
   const output: Buffer[] = [];
   let produced = 0;
   while (produced < length) {
-    let block = createHash(hash).update(diversifier).update(input).digest();
-    for (let round = 1; round < iterations; round++) block = createHash(hash).update(block).digest();
+    let block = oneShotHash(hash, Buffer.concat([diversifier, input]), 'buffer');
+    for (let round = 1; round < iterations; round++) block = oneShotHash(hash, block, 'buffer');
     output.push(block);
     produced += block.length;
     const b = stretch(block, v);
