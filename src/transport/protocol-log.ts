@@ -50,6 +50,7 @@ export class ProtocolLogWriter {
   private scheduled = false;
   private currentFile: string | undefined;
   private descriptor: number | undefined;
+  private closed = false;
   private currentDate = '';
   private currentSize = 0;
   readonly directory: string;
@@ -62,6 +63,7 @@ export class ProtocolLogWriter {
   }
 
   append(row: string): void {
+    if (this.closed) return;
     this.pending.push(row);
     if (!this.scheduled) {
       this.scheduled = true;
@@ -89,6 +91,7 @@ export class ProtocolLogWriter {
   /** Flushes and releases the file (service stop). */
   close(): void {
     if (this.pending.length > 0) this.flush();
+    this.closed = true;
     if (this.descriptor !== undefined) closeSync(this.descriptor);
     this.descriptor = undefined;
     this.currentFile = undefined;

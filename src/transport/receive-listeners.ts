@@ -89,6 +89,9 @@ export class ReceiveListeners {
     this.open.clear();
     for (const session of this.sessions) session.abort();
     await Promise.all(closing);
+    // Let aborted sessions finish (their disconnect rows are logged) before the logs close.
+    const deadline = Date.now() + 3000;
+    while (this.sessions.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   private chooseConnector(key: string, remoteAddress: string): ReceiveConnectorSettings | undefined {

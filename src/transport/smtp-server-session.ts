@@ -113,6 +113,7 @@ export class SmtpServerSession {
     if (this.mode === 'closed') return;
     if (this.mode !== 'tls') this.reply(replies.serviceNotAvailable);
     this.close('Local');
+    setTimeout(() => this.stream.destroy(), 50).unref();
   }
 
   private reply(lines: string | readonly string[]): void {
