@@ -19,8 +19,10 @@ export interface SendMailOptions {
   headers?: Record<string, string>;
   /** STARTTLS; the reply must be 220 or the send fails. */
   useSsl?: boolean;
-  /** Checks the server certificate against `smtpServer` when using TLS (default: not checked). */
+  /** Checks the server certificate against `serverName` when using TLS (default: not checked). */
   validateServer?: PeerValidator;
+  /** Name for SNI and the certificate check (default `smtpServer`). */
+  serverName?: string;
   /** Client certificate to present over TLS. */
   clientCertificate?: { keyPem: string; certPem: string };
   credential?: { user: string; password: string };
@@ -59,9 +61,10 @@ export async function sendMail(options: SendMailOptions): Promise<SendMailResult
     if (options.useSsl) {
       await expect(connection.command('STARTTLS'), [220], 'STARTTLS');
       const secureContext = createSecureContext(options.clientCertificate ? { key: options.clientCertificate.keyPem, cert: options.clientCertificate.certPem } : {});
-      const tls = await connection.startTls({ secureContext, serverName: options.smtpServer });
+      const serverName = options.serverName ?? options.smtpServer;
+      const tls = await connection.startTls({ secureContext, serverName });
       if (options.validateServer) {
-        const verdict = await options.validateServer(peerChainDer(tls), options.smtpServer);
+        const verdict = await options.validateServer(peerChainDer(tls), serverName);
         if (!verdict.ok) throw new SendMailError(`Cannot send mail: the server certificate is not valid (${verdict.status}): ${verdict.detail}`, undefined);
       }
       await expect(connection.command(`EHLO ${helo}`), [250], 'EHLO');
