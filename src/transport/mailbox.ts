@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileAtomic } from './atomic-file.ts';
 import { headerValue, splitMessage, type HeaderField } from './message-headers.ts';
 import { parseMailbox } from './smtp-command.ts';
+import { decodeHeaderText } from './message-composer.ts';
 
 function safeSegment(text: string): string {
   const cleaned = text.toLowerCase().replace(/[^a-z0-9._+-]/g, (character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
@@ -80,6 +81,11 @@ export function isDomainSecured(headers: readonly HeaderField[]): boolean {
   );
 }
 
+function subjectOf(headers: readonly HeaderField[]): string | undefined {
+  const subject = headerValue(headers, 'Subject');
+  return subject === undefined ? undefined : decodeHeaderText(subject);
+}
+
 export function readMessage(path: string): MailMessage {
   const raw = readFileSync(path);
   const { headers, body } = splitMessage(raw);
@@ -88,7 +94,7 @@ export function readMessage(path: string): MailMessage {
   return {
     path,
     headers: decoded,
-    subject: headerValue(decoded, 'Subject'),
+    subject: subjectOf(decoded),
     from: headerValue(decoded, 'From'),
     to: headerValue(decoded, 'To'),
     date: headerValue(decoded, 'Date'),

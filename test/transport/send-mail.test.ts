@@ -29,6 +29,7 @@ test('sendMail() delivers plain text with a UTF-8 subject', async () => {
   const message = service.readMessage(entry!.path);
   assert.equal(message.body, 'line one\r\nline two\r\n.dot line\r\n');
   assert.match(message.headers.find((field) => field.name === 'Subject')!.value, /^=\?utf-8\?B\?/);
+  assert.equal(message.subject, 'Grüße aus Fabrikam');
 });
 
 test('sendMail() with -UseSsl, a verified server certificate and a client certificate arrives Domain Secured', async () => {
