@@ -4,8 +4,9 @@ import type { Cmdlet } from '../src/pipeline/cmdlet.ts';
 import { coreOutputCmdlets } from './core/output.ts';
 import { coreFileSystemCmdlets, coreObjectCmdlets } from './core/core-cmdlets.ts';
 import { exchangeCmdlets } from './exchange/exchange-cmdlets.ts';
+import { labCmdlets } from './lab/organization.ts';
 
-export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets, coreFileSystemCmdlets, exchangeCmdlets];
+export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets, coreFileSystemCmdlets, exchangeCmdlets, labCmdlets];
 
 export function registerCmdlets(session: Session): void {
   for (const group of allCmdletGroups) for (const cmdlet of group) session.registerCmdlet(cmdlet);
