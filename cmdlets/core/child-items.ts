@@ -147,7 +147,7 @@ export const getChildItem = defineCmdlet({
       directories: p.Directory,
       names: p.Name,
     };
-    const literal = ctx.parameterSetName === 'LiteralItems';
+    const literal = (p.LiteralPath !== undefined && p.Path === undefined);
     const paths = (literal ? p.LiteralPath : p.Path) ?? ['.'];
     for (const raw of paths) {
       const wild = !literal && /[*?[]/.test(raw);
@@ -188,7 +188,7 @@ export const getItem = defineCmdlet({
     },
   ],
   process(p, ctx) {
-    const literal = ctx.parameterSetName === 'LiteralPath';
+    const literal = (p.LiteralPath !== undefined && p.Path === undefined);
     const o = { filter: p.Filter ? wildcardToRegExp(p.Filter) : undefined, include: regexes(p.Include), exclude: regexes(p.Exclude) };
     for (const item of resolveExisting(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal)) {
       const name = item.segments[item.segments.length - 1] ?? '';

@@ -91,7 +91,7 @@ export const getContent = defineCmdlet({
     { title: 'The last line', setup: "Set-Content C:\\log.txt 'one','two','three'", code: 'Get-Content C:\\log.txt -Tail 1', output: 'three' },
   ],
   process(p, ctx) {
-    const literal = ctx.parameterSetName === 'LiteralPath';
+    const literal = (p.LiteralPath !== undefined && p.Path === undefined);
     let items = resolveExisting(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal);
     items = filterByName(items, p.Filter ? [p.Filter, ...(p.Include ?? [])] : p.Include, p.Exclude);
     const readCount = p.ReadCount ?? 1;
@@ -163,7 +163,7 @@ function writeContent(
   values: unknown[],
   append: boolean,
 ): void {
-  const literal = ctx.parameterSetName === 'LiteralPath';
+  const literal = (p.LiteralPath !== undefined && p.Path === undefined);
   const fs = provider(ctx);
   for (const raw of (literal ? p.LiteralPath : p.Path) ?? []) {
     let targets: ResolvedPath[];
@@ -260,7 +260,7 @@ function contentWriter(name: 'Set-Content' | 'Add-Content', append: boolean) {
       else (ctx.state.values as unknown[]).push(...(v ?? []));
     },
     async end(p, ctx) {
-      const paths = (ctx.parameterSetName === 'LiteralPath' ? p.LiteralPath : p.Path) ?? [];
+      const paths = ((p.LiteralPath !== undefined && p.Path === undefined) ? p.LiteralPath : p.Path) ?? [];
       for (const path of paths) if (!(await ctx.shouldProcess(`Path: ${displayPath(ctx, path)}`, `${verb} Content`))) return;
       writeContent(ctx, p, ctx.state.values as unknown[], append);
     },
@@ -282,7 +282,7 @@ export const clearContent = defineCmdlet({
   parameters: { ...pathParams, Force: { type: 'switch', description: 'Clears read-only files too.' } },
   examples: [{ title: 'Empty a log', code: "Set-Content C:\\log.txt 'x'\nClear-Content C:\\log.txt\n(Get-Item C:\\log.txt).Length", output: '0' }],
   async process(p, ctx) {
-    const literal = ctx.parameterSetName === 'LiteralPath';
+    const literal = (p.LiteralPath !== undefined && p.Path === undefined);
     for (const item of resolveExisting(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal)) {
       if (!(await ctx.shouldProcess(`Item: ${item.psPath}`, 'Clear Content'))) continue;
       try {

@@ -3,8 +3,12 @@
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { addMember } from './add-member.ts';
 import { aliasCmdlets } from './aliases.ts';
+import { csvCmdlets } from './csv.ts';
+import { jsonCmdlets } from './json.ts';
+import { selectString } from './select-string.ts';
 import { dateTimeCmdlets } from './date-time.ts';
 import { getCommand } from './get-command.ts';
+import { getHelp } from './get-help.ts';
 import { hostInputCmdlets } from './host-input.ts';
 import { expressionCmdlets } from './invoke-expression.ts';
 import { secureStringCmdlets } from './secure-string.ts';
@@ -43,12 +47,16 @@ export const coreObjectCmdlets: Cmdlet[] = [
   ...formatCmdlets,
   ...outCmdlets,
   getCommand,
+  getHelp,
   ...aliasCmdlets,
   ...variableCmdlets,
   ...dateTimeCmdlets,
   ...hostInputCmdlets,
   ...secureStringCmdlets,
   ...expressionCmdlets,
+  ...jsonCmdlets,
+  ...csvCmdlets,
+  selectString,
 ];
 
 export const coreFileSystemCmdlets: Cmdlet[] = [

@@ -38,7 +38,7 @@ function leaf(p: ResolvedPath): string {
 }
 
 function selectPaths(ctx: CmdletContext, p: { Path?: string[]; LiteralPath?: string[]; Include?: string[]; Exclude?: string[]; Filter?: string }): ResolvedPath[] {
-  const literal = ctx.parameterSetName === 'LiteralPath';
+  const literal = (p.LiteralPath !== undefined && p.Path === undefined);
   const items = resolveExisting(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal);
   const inc = (p.Filter ? [p.Filter, ...(p.Include ?? [])] : p.Include)?.map((x) => wildcardToRegExp(x));
   const exc = p.Exclude?.map((x) => wildcardToRegExp(x));
@@ -324,7 +324,7 @@ export const renameItem = defineCmdlet({
   examples: [{ title: 'Rename a file', code: "Set-Content C:\\request.txt 'x'\nRename-Item C:\\request.txt request.req -PassThru | ForEach-Object Name", output: 'request.req' }],
   async process(p, ctx) {
     const fs = provider(ctx);
-    const literal = ctx.parameterSetName === 'ByLiteralPath';
+    const literal = (p.LiteralPath !== undefined && p.Path === undefined);
     const items = resolveExisting(ctx, [(literal ? p.LiteralPath : p.Path)!], literal);
     for (const item of items) {
       const newName = p.NewName!;

@@ -114,7 +114,7 @@ export const setLocation = defineCmdlet({
     const path = p.Path ?? p.LiteralPath;
     if (path === undefined || path === null) return;
     const fs = provider(ctx);
-    const target = targetFolder(ctx, path === '' ? '.' : path, ctx.parameterSetName === 'LiteralPath');
+    const target = targetFolder(ctx, path === '' ? '.' : path, (p.LiteralPath !== undefined && p.Path === undefined));
     if (!target) return;
     fs.setLocation(target);
     if (p.PassThru) ctx.write(pathInfo(fs.location), false);
@@ -147,7 +147,7 @@ export const pushLocation = defineCmdlet({
     const path = p.Path ?? p.LiteralPath;
     const current = fs.location;
     if (path !== undefined && path !== null) {
-      const target = targetFolder(ctx, path, ctx.parameterSetName === 'LiteralPath');
+      const target = targetFolder(ctx, path, (p.LiteralPath !== undefined && p.Path === undefined));
       if (!target) return;
       stack(ctx, p.StackName, true)!.push(current);
       fs.setLocation(target);

@@ -31,7 +31,7 @@ const pathParams = {
 };
 
 function paths(ctx: CmdletContext, p: { Path?: string[]; LiteralPath?: string[] }): { list: string[]; literal: boolean } {
-  const literal = ctx.parameterSetName === 'LiteralPath';
+  const literal = (p.LiteralPath !== undefined && p.Path === undefined);
   return { list: (literal ? p.LiteralPath : p.Path) ?? [], literal };
 }
 
