@@ -159,6 +159,8 @@ export const getHelp = defineCmdlet({
     }
     if (hits.length > 1) {
       const seen = new Set<string>();
+      const order = ['Alias', 'Function', 'Cmdlet', 'HelpFile'];
+      hits.sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
       for (const e of hits) {
         if (e.category === 'Alias' || seen.has(e.name.toLowerCase())) continue;
         seen.add(e.name.toLowerCase());

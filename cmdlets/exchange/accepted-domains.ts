@@ -56,7 +56,7 @@ export const getAcceptedDomainCmdlet = defineCmdlet({
       title: 'The accepted domains',
       setup: 'New-AcceptedDomain "Contoso Mail" -DomainName mail.contoso.com | Out-Null',
       code: 'Get-AcceptedDomain "Contoso Mail"',
-      output: 'Name         DomainName       DomainType    Default\n----         ----------       ----------    -------\nContoso Mail mail.contoso.com Authoritative   False',
+      output: 'Name         DomainName       DomainType    Default\n----         ----------       ----------    -------\nContoso Mail mail.contoso.com Authoritative False',
     },
   ],
   process(p, ctx) {

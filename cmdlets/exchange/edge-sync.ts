@@ -96,7 +96,10 @@ export const newEdgeSubscriptionCmdlet = defineCmdlet({
         'Initialize-LabOrganization Contoso contoso.com -EdgeServer mail1.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null\n' +
         'New-ExchangeServer mail2.mail.contoso.com -ServerRole Edge | Out-Null',
       code: 'New-EdgeSubscription -EdgeServer mail2 -CreateInternetSendConnector $false',
-      output: '',
+      output:
+        'Name  Site                                                    Domain\n' +
+        '----  ----                                                    ------\n' +
+        'mail2 contoso.com/Configuration/Sites/Default-First-Site-Name mail.contoso.com',
     },
   ],
   async process(p, ctx) {
@@ -161,7 +164,11 @@ export const getEdgeSubscriptionCmdlet = defineCmdlet({
       title: 'The lab organisation\'s two Edge servers',
       setup: 'Initialize-LabOrganization Contoso contoso.com -EdgeServer mail1.contoso.com,mail2.mail.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null',
       code: 'Get-EdgeSubscription',
-      output: '',
+      output:
+        'Name  Site                                                    Domain\n' +
+        '----  ----                                                    ------\n' +
+        'mail1 contoso.com/Configuration/Sites/Default-First-Site-Name contoso.com\n' +
+        'mail2 contoso.com/Configuration/Sites/Default-First-Site-Name mail.contoso.com',
     },
   ],
   process(p, ctx) {

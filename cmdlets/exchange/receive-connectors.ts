@@ -99,7 +99,11 @@ export const getReceiveConnectorCmdlet = defineCmdlet({
       title: 'The receive connectors of the lab\'s Edge server',
       setup: 'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null',
       code: 'Get-ReceiveConnector -Server mail1',
-      output: '',
+      output:
+        'Identity                                       Bindings         Enabled\n' +
+        '--------                                       --------         -------\n' +
+        'mail1\\Default internal receive connector mail1 {0.0.0.0:25}     False\n' +
+        'mail1\\Inet                                     {127.0.0.1:2525} True',
     },
   ],
   process(p, ctx) {

@@ -85,7 +85,7 @@ export const getSendConnectorCmdlet = defineCmdlet({
       title: 'The send connectors, as a table',
       setup: 'New-SendConnector Internet -AddressSpaces * -Fqdn mail.contoso.com | Out-Null',
       code: 'Get-SendConnector',
-      output: 'Identity AddressSpaces Enabled\n-------- ------------- -------\nInternet {SMTP:*;1}       True',
+      output: 'Identity AddressSpaces Enabled\n-------- ------------- -------\nInternet {SMTP:*;1}    True',
     },
     {
       title: "Check step 3's connector: DNS routing and the FQDN on its certificate",
@@ -124,7 +124,7 @@ export const newSendConnectorCmdlet = defineCmdlet({
     {
       title: 'The walkthrough\'s Internet connector: DNS routing for every domain, FQDN mail.contoso.com',
       code: 'New-SendConnector -Name Internet -Usage Internet -AddressSpaces * -Fqdn mail.contoso.com',
-      output: 'Identity AddressSpaces Enabled\n-------- ------------- -------\nInternet {SMTP:*;1}       True',
+      output: 'Identity AddressSpaces Enabled\n-------- ------------- -------\nInternet {SMTP:*;1}    True',
     },
     {
       title: 'A partner connector sends with domain security',
@@ -186,7 +186,7 @@ export const setSendConnectorCmdlet = defineCmdlet({
       title: 'Every connector at once, through the pipeline',
       setup: 'New-SendConnector Internet -AddressSpaces * | Out-Null; New-SendConnector Fabrikam -AddressSpaces fabrikam.com | Out-Null',
       code: 'Get-SendConnector | Set-SendConnector -Enabled $false\nGet-SendConnector',
-      output: 'Identity AddressSpaces          Enabled\n-------- -------------          -------\nInternet {SMTP:*;1}               False\nFabrikam {SMTP:fabrikam.com;1}    False',
+      output: 'Identity AddressSpaces         Enabled\n-------- -------------         -------\nInternet {SMTP:*;1}            False\nFabrikam {SMTP:fabrikam.com;1} False',
     },
   ],
   async process(p, ctx) {

@@ -38,7 +38,12 @@ export const getExchangeServerCmdlet = defineCmdlet({
       title: 'The lab organisation\'s servers, seen from inside the organisation',
       setup: 'Initialize-LabOrganization Contoso contoso.com -EdgeServer mail1.contoso.com,mail2.mail.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null',
       code: 'Get-ExchangeServer',
-      output: '',
+      output:
+        'Name  Site                                                    ServerRole   Edition  AdminDisplayVersion\n' +
+        '----  ----                                                    ----------   -------  -------------------\n' +
+        'mail1                                                         Edge         Standard Version 8.1 (Build 240.6)\n' +
+        'mail2                                                         Edge         Standard Version 8.1 (Build 240.6)\n' +
+        'hub1  contoso.com/Configuration/Sites/Default-First-Site-Name HubTransport Standard Version 8.1 (Build 240.6)',
     },
   ],
   process(p, ctx) {
@@ -85,7 +90,7 @@ export const newExchangeServerCmdlet = defineCmdlet({
   ],
   async process(p, ctx) {
     if (!(await shouldProcessMessage(ctx, `Creating Exchange server "${p.Name}" with the ${p.ServerRole} role.`))) return;
-    const created = attempt(ctx, () => newServer(exchangeState(ctx.session), { name: p.Name, role: p.ServerRole!, ...(p.Fqdn ? { fqdn: p.Fqdn } : {}) }));
+    const created = attempt(ctx, () => newServer(exchangeState(ctx.session), { name: p.Name!, role: p.ServerRole!, ...(p.Fqdn ? { fqdn: p.Fqdn } : {}) }));
     if (created) ctx.write(exchangeServerObject(created, directoryInfo(organizationContext(ctx.session))));
   },
 });

@@ -62,9 +62,9 @@ export const getTransportConfigCmdlet = defineCmdlet({
       output: 'TLSReceiveDomainSecureList : {}\nTLSSendDomainSecureList    : {}',
     },
     {
-      title: 'One setting',
-      code: '(Get-TransportConfig).MaxSendSize',
-      output: '10MB',
+      title: 'A size limit is an Unlimited<ByteQuantifiedSize>',
+      code: '(Get-TransportConfig).MaxSendSize\n(Get-TransportConfig).MaxSendSize.Value.ToMB()',
+      output: 'IsUnlimited Value\n----------- -----\n      False 10MB\n10',
     },
   ],
   process(_p, ctx) {

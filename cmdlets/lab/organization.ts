@@ -227,7 +227,14 @@ export const initializeLabOrganizationCmdlet = defineCmdlet({
     {
       title: 'Contoso, as the walkthrough has it',
       code: 'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com,mail2.mail.contoso.com -ListenPort 2525 -NoDnsRegistration | Format-List Name,DomainName,HubServer,EdgeServers,LocalServer,SendConnector,ReceiveConnectors',
-      output: '',
+      output:
+        'Name              : Contoso\n' +
+        'DomainName        : contoso.com\n' +
+        'HubServer         : hub1.contoso.com\n' +
+        'EdgeServers       : {mail1.contoso.com, mail2.mail.contoso.com}\n' +
+        'LocalServer       : mail1\n' +
+        'SendConnector     : Internet (SMTP:*;1, FQDN mail.contoso.com)\n' +
+        'ReceiveConnectors : {mail1\\Inet (127.0.0.1:2525), mail2\\Inet (127.0.0.1:2526)}',
     },
   ],
   async process(p, ctx) {
