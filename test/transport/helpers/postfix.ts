@@ -21,6 +21,12 @@ export interface PostfixOptions {
   relayPort: number;
   /** Present `certificate` as a client certificate when relaying (default true). */
   presentClientCertificate?: boolean;
+  /**
+   * `benchmark`: the reference setup of /work/shared/tools/postfix-loopback-setup.sh in mutual mode
+   * (mail for `localDomain` is queued then discarded, client certificate asked for, no rate limits,
+   * TLS log level 0). Default `interop`: virtual Maildir delivery and a TLS relay to `relayPort`.
+   */
+  mode?: 'interop' | 'benchmark';
 }
 
 export interface PostfixInstance {
@@ -29,7 +35,33 @@ export interface PostfixInstance {
   maillog(): string;
   /** Delivered messages (Maildir files), oldest first. */
   deliveredMessages(): string[];
+  /** The master process id file (for smtp-load.py --server-pid-file). */
+  pidFile: string;
   stop(): Promise<void>;
+}
+
+function benchmarkConfig(options: PostfixOptions): string {
+  return `mydestination = ${options.localDomain}
+alias_maps =
+alias_database =
+local_recipient_maps =
+local_transport = discard:
+default_transport = discard:
+default_process_limit = 100
+smtpd_client_connection_count_limit = 0
+smtpd_client_connection_rate_limit = 0
+smtpd_client_message_rate_limit = 0
+smtpd_client_recipient_rate_limit = 0
+smtpd_client_new_tls_session_rate_limit = 0
+smtpd_client_auth_rate_limit = 0
+smtpd_client_event_limit_exceptions = $mynetworks
+smtpd_tls_cert_file = ${options.certificate.certPath}
+smtpd_tls_key_file = ${options.certificate.keyPath}
+smtpd_tls_CAfile = ${options.caPath}
+smtpd_tls_security_level = may
+smtpd_tls_ask_ccert = yes
+smtpd_tls_loglevel = 0
+`;
 }
 
 /** Why Postfix cannot run here, or undefined when it can. */
@@ -76,24 +108,28 @@ export async function startPostfix(options: PostfixOptions): Promise<PostfixInst
   const relay = `[127.0.0.1]:${options.relayPort}`;
   writeFileSync(join(etc, 'tls_policy'), `${relay} secure match=${options.relayDomain}:.${options.relayDomain}\n`);
   const presentCertificate = options.presentClientCertificate ?? true;
-  writeFileSync(
-    join(etc, 'main.cf'),
-    `compatibility_level = 3.6
+  const common = `compatibility_level = 3.6
 queue_directory = ${directory}/queue
 data_directory = ${data}
 myhostname = ${options.hostname}
 mydomain = ${options.localDomain}
 myorigin = $mydomain
-mydestination =
 inet_interfaces = 127.0.0.1
 inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
 smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
-alias_maps =
-alias_database =
 biff = no
+smtpd_banner = $myhostname ESMTP
 maillog_file = ${directory}/maillog
 maillog_file_prefixes = ${directory}
+`;
+  writeFileSync(
+    join(etc, 'main.cf'),
+    options.mode === 'benchmark'
+      ? common + benchmarkConfig(options)
+      : `${common}mydestination =
+alias_maps =
+alias_database =
 virtual_mailbox_domains = ${options.localDomain}
 virtual_mailbox_base = ${mail}
 virtual_mailbox_maps = static:inbox/
@@ -125,6 +161,7 @@ smtp_tls_session_cache_database =
   const instance: PostfixInstance = {
     port,
     directory,
+    pidFile: join(directory, 'queue', 'pid', 'master.pid'),
     maillog: () => (existsSync(join(directory, 'maillog')) ? readFileSync(join(directory, 'maillog'), 'utf8') : ''),
     deliveredMessages: () => {
       const folder = join(mail, 'inbox', 'new');

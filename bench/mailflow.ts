@@ -1,0 +1,168 @@
+// Mail flow: mutual-TLS SMTP sessions per second (one ~1 KB message each, full handshake every
+// session) into our receive connector and into a real Postfix on this machine, in the same run,
+// alternating, with /work/shared/tools/smtp-load.py as the client, at 1 and 8 concurrent clients.
+//
+// Both servers get the same certificates: server CN=mail.contoso.com, client CN=mail.woodgrovebank.com,
+// one lab CA. Ours: the walkthrough's Inet connector (DomainSecureEnabled, woodgrovebank.com on
+// TLSReceiveDomainSecureList so every MAIL FROM is domain-secure checked, ProtocolLoggingLevel Verbose,
+// delivery to the mailbox folder with fsync). Postfix: the reference setup of
+// /work/shared/tools/postfix-loopback-setup.sh in mutual mode (ask_ccert=yes, discard delivery),
+// as a private instance. Reference figures (README of the tools): Postfix ~105/s (C=1), ~180/s (C=8).
+//
+// Run (as root, for Postfix): node --import tsx bench/mailflow.ts [rounds=3] [sessions per run=300]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createNodePeerValidator } from '../src/transport/node-peer-validator.ts';
+import { startTransportService } from '../src/transport/transport-service.ts';
+import { labCertificates } from '../test/transport/helpers/certificates.ts';
+import { inetReceiveConnector, internetSendConnector } from '../test/transport/helpers/organisations.ts';
+import { postfixUnavailable, startPostfix, type PostfixInstance } from '../test/transport/helpers/postfix.ts';
+
+const rounds = Number(process.argv[2] ?? 3);
+const sessionsPerRun = Number(process.argv[3] ?? 300);
+const loadTool = process.env.SMTP_LOAD ?? '/work/shared/tools/smtp-load.py';
+
+interface RunSummary {
+  median_sessions_per_s: number;
+  median_lat_ms_median: number;
+  median_server_cpu_ms_per_session: number | null;
+  median_machine_busy_ms_per_session: number;
+  total_failures: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Runs smtp-load.py asynchronously (our server lives in this process and must keep serving). */
+function load(label: string, port: number, concurrency: number, serverPid: number | string, files: { ca: string; cert: string; key: string }, scratch: string): Promise<RunSummary> {
+  const json = join(scratch, `${label}-${concurrency}-${Date.now()}.json`);
+  const args = [
+    loadTool, '--host', '127.0.0.1', '--port', String(port), '--mode', 'mutual',
+    '--server-name', 'mail.contoso.com', '--helo', 'mail.woodgrovebank.com',
+    '--ca', files.ca, '--cert', files.cert, '--key', files.key,
+    '-n', String(concurrency === 1 ? sessionsPerRun : sessionsPerRun * 2), '-c', String(concurrency),
+    '--warmup', '5', '--runs', '1', '--label', label, '--json', json,
+    ...(typeof serverPid === 'number' ? ['--server-pid', String(serverPid)] : ['--server-pid-file', serverPid]),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`smtp-load.py exited with ${code}: ${output}`));
+      resolve(JSON.parse(readFileSync(json, 'utf8').trim().split('\n').pop()!) as RunSummary);
+    });
+  });
+}
+
+/** `--serve`: the emsh side runs in its own process, so smtp-load.py measures only its CPU. */
+async function serve(): Promise<void> {
+  const paths = JSON.parse(process.env.EMSH_BENCH_CERTIFICATES!) as { ca: string; crl: string; cert: string; key: string; state: string };
+  const read = (path: string): string => readFileSync(path, 'utf8');
+  const certificate = { certPem: read(paths.cert), keyPem: read(paths.key), chainPems: [] };
+  const service = await startTransportService({
+    serverName: 'MAIL1',
+    stateDir: paths.state,
+    acceptedDomains: ['contoso.com'],
+    tlsReceiveDomainSecureList: ['woodgrovebank.com'],
+    tlsSendDomainSecureList: ['woodgrovebank.com'],
+    receiveConnectors: [inetReceiveConnector('mail.contoso.com')],
+    sendConnectors: [internetSendConnector('mail.contoso.com')],
+    certificate: () => certificate,
+    validatePeer: createNodePeerValidator({ trustedCaPems: [read(paths.ca)], crlPems: [read(paths.crl)] }),
+    resolveNextHop: async () => [],
+    durableWrites: true,
+  });
+  process.stdout.write(`${service.listeners[0]!.port}\n`);
+  process.on('SIGTERM', () => void service.stop().then(() => process.exit(0)));
+}
+
+if (process.argv[2] === '--serve') {
+  await serve();
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'emsh-bench-mailflow-'));
+  const state = mkdtempSync(join(tmpdir(), 'emsh-bench-mailflow-state-'));
+  const certificates = labCertificates();
+  const files = { ca: certificates.caPath, cert: certificates.woodgrove.certPath, key: certificates.woodgrove.keyPath };
+
+  const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, EMSH_BENCH_CERTIFICATES: JSON.stringify({ ca: certificates.caPath, crl: certificates.crlPath, cert: certificates.contoso.certPath, key: certificates.contoso.keyPath, state }) },
+  });
+  const emshPort = await new Promise<number>((resolve, reject) => {
+    server.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    server.once('exit', (code) => reject(new Error(`the emsh server exited with ${code}`)));
+  });
+  const emshPid = server.pid!;
+
+  let postfix: PostfixInstance | undefined;
+  const unavailable = postfixUnavailable();
+  if (unavailable) {
+    console.log(`Postfix: skipped (${unavailable})`);
+  } else {
+    postfix = await startPostfix({
+      mode: 'benchmark',
+      hostname: 'mail.contoso.com',
+      localDomain: 'contoso.com',
+      certificate: certificates.contoso,
+      caPath: certificates.caPath,
+      relayDomain: 'unused.invalid',
+      relayPort: 9,
+    });
+  }
+
+  const results: Record<string, number[]> = {};
+  const cpu: Record<string, number[]> = {};
+  function record(key: string, summary: RunSummary): void {
+    (results[key] ??= []).push(summary.median_sessions_per_s);
+    if (summary.median_server_cpu_ms_per_session !== null) (cpu[key] ??= []).push(summary.median_server_cpu_ms_per_session);
+    if (summary.total_failures > 0) console.log(`  ${key}: ${summary.total_failures} failed sessions`);
+  }
+
+  try {
+    console.log(`mutual TLS, ${rounds} alternating rounds, ${sessionsPerRun} sessions (C=1) / ${sessionsPerRun * 2} (C=8) per run, node ${process.version}`);
+    for (const concurrency of [1, 8]) {
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? ['emsh', 'postfix'] : ['postfix', 'emsh'];
+        for (const target of order) {
+          if (target === 'emsh') {
+            const summary = await load('emsh', emshPort, concurrency, emshPid, files, scratch);
+            record(`emsh C=${concurrency}`, summary);
+            console.log(`  round ${round + 1} emsh    C=${concurrency}: ${summary.median_sessions_per_s.toFixed(1)} sessions/s, latency ${summary.median_lat_ms_median.toFixed(2)} ms, server CPU ${summary.median_server_cpu_ms_per_session?.toFixed(2)} ms/session`);
+          } else if (postfix) {
+            const summary = await load('postfix', postfix.port, concurrency, postfix.pidFile, files, scratch);
+            record(`postfix C=${concurrency}`, summary);
+            console.log(`  round ${round + 1} postfix C=${concurrency}: ${summary.median_sessions_per_s.toFixed(1)} sessions/s, latency ${summary.median_lat_ms_median.toFixed(2)} ms, server CPU ${summary.median_server_cpu_ms_per_session?.toFixed(2)} ms/session`);
+          }
+        }
+      }
+    }
+    console.log('\nmedian sessions/s (server CPU ms/session)');
+    for (const concurrency of [1, 8]) {
+      const line = ['emsh', 'postfix']
+        .filter((target) => results[`${target} C=${concurrency}`])
+        .map((target) => {
+          const key = `${target} C=${concurrency}`;
+          return `${target} ${median(results[key]!).toFixed(1)}/s (${cpu[key] ? median(cpu[key]!).toFixed(2) : 'n/a'} ms)`;
+        })
+        .join('   ');
+      console.log(`  C=${concurrency}: ${line}`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await postfix?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+    rmSync(state, { recursive: true, force: true });
+  }
+}
