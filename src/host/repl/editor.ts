@@ -243,7 +243,8 @@ function upDown(state: EditorState, env: EditorEnv, delta: -1 | 1): Step {
   const index = Math.min(state.historyIndex, entries.length);
   const saved = state.saved ?? b;
   const walking = state.saved !== undefined;
-  const prefix = saved.text;
+  // Typed text narrows the walk to entries starting with it (one line of it; a block walks plainly).
+  const prefix = saved.text.includes('\n') ? '' : saved.text;
   if (delta < 0) {
     const i = previousMatch(entries, index, prefix, b.text);
     if (i < 0) return step(state, { type: 'bell' });

@@ -17,6 +17,10 @@ const PASTE_ON = '\x1b[?2004h';
 const PASTE_OFF = '\x1b[?2004l';
 
 export async function runInkShell(session: Session, host: InkHost, version: string): Promise<number> {
+  // A pseudo-terminal without a size (script(1) fed by a pipe, some consoles) reports 0x0; ink would
+  // take every frame for a full screen and redraw the whole history each time. Assume 80x24 there.
+  if (!process.stdout.columns) process.stdout.columns = 80;
+  if (!process.stdout.rows) process.stdout.rows = 24;
   const root = session.options.stateRoot ?? resolveStateRoot();
   const max = session.globalScope.get('MaximumHistoryCount');
   const history = new HistoryStore({ file: statePaths(root).historyFile, max: typeof max === 'number' ? max : 4096 });
