@@ -30,7 +30,8 @@ interface SelectState {
   seen: unknown[];
   position: number;
   written: number;
-  buffer: unknown[];
+  buffer: { pos: number; value: unknown }[];
+  skipIndexes?: Set<number>;
   indexes?: Set<number>;
   maxIndex: number;
   done: boolean;
@@ -83,7 +84,13 @@ function project(ctx: CmdletContext, state: SelectState, input: unknown): MaybeP
 function expand(ctx: CmdletContext, state: SelectState, name: string, input: unknown, withProps: PSObject | undefined): unknown[] | undefined {
   const names = matchingNames(input, name);
   if (names.length === 0 && !hasProperty(input, name)) {
-    ctx.writeError({ message: `Property "${name}" cannot be found.`, errorId: 'ExpandPropertyNotFound', category: 'InvalidArgument', targetObject: input });
+    ctx.writeError({
+      message: `Property "${name}" cannot be found.`,
+      errorId: 'ExpandPropertyNotFound',
+      category: 'InvalidArgument',
+      targetObject: input,
+      exceptionType: 'System.Management.Automation.PSArgumentException',
+    });
     return undefined;
   }
   if (names.length > 1) {
@@ -92,6 +99,7 @@ function expand(ctx: CmdletContext, state: SelectState, name: string, input: unk
       errorId: 'MutlipleExpandProperties',
       category: 'InvalidArgument',
       targetObject: input,
+      exceptionType: 'System.Management.Automation.PSArgumentException',
     });
     return undefined;
   }
@@ -153,8 +161,9 @@ export const selectObject = defineCmdlet({
     Unique: { type: 'switch', description: 'Writes each distinct object only once (case-sensitive).' },
     Last: { type: 'int', sets: ['DefaultParameter'], validateRange: [0, 2147483647], description: 'Selects this many objects from the end.' },
     First: { type: 'int', sets: ['DefaultParameter'], validateRange: [0, 2147483647], description: 'Selects this many objects from the start.' },
-    Skip: { type: 'int', sets: ['DefaultParameter'], validateRange: [0, 2147483647], description: 'Skips this many objects (from the end when -Last is given).' },
+    Skip: { type: 'int', sets: ['DefaultParameter', 'SkipLastParameter'], validateRange: [0, 2147483647], description: 'Skips this many objects (from the end when -Last is given).' },
     SkipLast: { type: 'int', sets: ['SkipLastParameter'], validateRange: [0, 2147483647], description: 'Skips this many objects at the end.' },
+    SkipIndex: { type: 'int[]', sets: ['SkipIndexParameter'], description: 'Leaves out the objects at these zero-based positions.' },
     Wait: { type: 'switch', sets: ['DefaultParameter', 'IndexParameter'], description: 'Accepted for compatibility; objects always stream.' },
     Index: { type: 'int[]', sets: ['IndexParameter'], description: 'Selects objects by their zero-based position.' },
   },
@@ -176,7 +185,19 @@ export const selectObject = defineCmdlet({
     } catch (e) {
       expressionFailure(ctx, e, p.Property);
     }
+    for (const prop of state.props ?? []) {
+      if (typeof prop.expr !== 'string' && !prop.named && prop.expr.toString().replace(/^\{|\}$/g, '').trim() === '') {
+        ctx.fail({
+          message: 'A script block used as a property must not be empty unless it is given a name.',
+          errorId: 'EmptyScriptBlockAndNoName',
+          category: 'InvalidArgument',
+          targetObject: prop.expr,
+          exceptionType: 'System.Management.Automation.PSArgumentException',
+        });
+      }
+    }
     if (p.ExcludeProperty) state.exclude = p.ExcludeProperty.map((x) => wildcardToRegExp(x));
+    if (p.SkipIndex) state.skipIndexes = new Set(p.SkipIndex);
     if (p.Index) {
       state.indexes = new Set(p.Index);
       state.maxIndex = Math.max(-1, ...p.Index);
@@ -191,7 +212,7 @@ export const selectObject = defineCmdlet({
       return undefined;
     }
     const input = ctx.expectingInput ? ctx.inputObject : p.InputObject;
-    if (!ctx.expectingInput && input === undefined) return undefined;
+    if (input === undefined || input === null) return undefined;
     const emit = (values: unknown[]): void => {
       for (const v of values) if (!state.done) select(p, ctx, state, v);
     };
@@ -211,19 +232,23 @@ export const selectObject = defineCmdlet({
   end(p, ctx) {
     const state = ctx.state.select as SelectState;
     let rest = state.buffer;
-    if (ctx.isBound('SkipLast')) rest = rest.slice(0, Math.max(0, rest.length - (p.SkipLast ?? 0)));
+    if (ctx.isBound('SkipLast')) rest = rest.slice(p.Skip ?? 0, Math.max(0, rest.length - (p.SkipLast ?? 0)));
     else if (ctx.isBound('Last')) {
-      const skip = p.Skip ?? 0;
+      const skip = ctx.isBound('First') ? 0 : (p.Skip ?? 0);
       const end = Math.max(0, rest.length - skip);
-      rest = rest.slice(Math.max(0, end - (p.Last ?? 0)), end);
+      rest = rest.slice(Math.max(0, end - (p.Last ?? 0)), end).filter((r) => r.pos >= state.written);
     }
-    for (const v of rest) ctx.write(v, false);
+    for (const r of rest) ctx.write(r.value, false);
   },
 });
 
 function select(p: { First?: number; Last?: number; Skip?: number; Unique: boolean }, ctx: CmdletContext, state: SelectState, value: unknown): void {
   if (p.Unique && isDuplicate(state, value)) return;
   const pos = state.position++;
+  if (state.skipIndexes) {
+    if (!state.skipIndexes.has(pos)) ctx.write(value, false);
+    return;
+  }
   if (state.indexes) {
     if (state.indexes.has(pos)) ctx.write(value, false);
     if (pos >= state.maxIndex) {
@@ -233,7 +258,7 @@ function select(p: { First?: number; Last?: number; Skip?: number; Unique: boole
     return;
   }
   if (ctx.isBound('SkipLast')) {
-    state.buffer.push(value);
+    state.buffer.push({ pos, value });
     return;
   }
   const hasLast = ctx.isBound('Last');
@@ -242,8 +267,8 @@ function select(p: { First?: number; Last?: number; Skip?: number; Unique: boole
       state.written++;
       ctx.write(value, false);
     }
-    state.buffer.push(value);
-    if (state.buffer.length > (p.Last ?? 0) + (p.Skip ?? 0)) state.buffer.shift();
+    state.buffer.push({ pos, value });
+    if (state.buffer.length > (p.Last ?? 0) + (ctx.isBound('First') ? 0 : (p.Skip ?? 0))) state.buffer.shift();
     return;
   }
   if (pos < (p.Skip ?? 0)) return;
