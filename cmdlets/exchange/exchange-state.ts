@@ -101,6 +101,11 @@ export function organizationContext(session: Session, server?: string): ServerCo
   return track(session, openServerContext(state, undefined, {}));
 }
 
+/** The FQDN of the context's server (what Exchange's "couldn't be found on '{1}'" names). */
+export function contextServerFqdn(ctx: ServerContext): string {
+  return resolveScope(ctx.state.documents, ctx).where;
+}
+
 /** True when the context is inside the organisation (a Hub Transport server), not an Edge. */
 export function isInsideOrganization(ctx: ServerContext): boolean {
   return !resolveScope(ctx.state.documents, ctx).edge;

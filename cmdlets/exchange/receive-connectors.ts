@@ -18,7 +18,7 @@ import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
 import { receiveConnectorObject, RECEIVE_CONNECTOR_TYPE } from './exchange-objects.ts';
 import { boundChanges, matchByName } from './exchange-parameters.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
-import { attempt, serverContext, writeStoreError } from './exchange-state.ts';
+import { attempt, contextServerFqdn, serverContext, writeStoreError } from './exchange-state.ts';
 import { receiveConnectorSettings } from './receive-connector-parameters.ts';
 import './exchange-views.ts';
 
@@ -70,7 +70,7 @@ function contextFor(ctx: CmdletContext, identityText: string | undefined, server
   } catch (error) {
     // An unknown SERVER in SERVER\Name: the connector is what couldn't be found.
     const unknownServer = named !== undefined && error instanceof StoreError && error.category === 'ObjectNotFound';
-    writeStoreError(ctx, unknownServer ? objectNotFound(identityText!.trim(), serverContext(ctx.session).serverName) : error);
+    writeStoreError(ctx, unknownServer ? objectNotFound(identityText!.trim(), contextServerFqdn(serverContext(ctx.session))) : error);
     return undefined;
   }
 }
