@@ -39,9 +39,10 @@ function writeAll(ctx: CmdletContext, out: unknown[]): void {
   for (const o of out) ctx.write(o, false);
 }
 
-function run(ctx: CmdletContext, block: ScriptBlock | null | undefined, dollarUnder?: unknown): MaybePromise<void> {
+/** Runs a block; begin and end blocks see `$_` as nothing (AutomationNull), as in PowerShell. */
+function run(ctx: CmdletContext, block: ScriptBlock | null | undefined, dollarUnder: unknown = AutomationNull): MaybePromise<void> {
   if (!block) return undefined;
-  return then(ctx.invoke(block, dollarUnder === undefined ? {} : { dollarUnder }), (out) => writeAll(ctx, out));
+  return then(ctx.invoke(block, { dollarUnder }), (out) => writeAll(ctx, out));
 }
 
 function memberName(ctx: CmdletContext, name: string, args: unknown[] | undefined, input: unknown): MaybePromise<void> {
