@@ -168,10 +168,16 @@ export class ShellController {
     }
   }
 
-  /** Clear-Host (with the scrollback) and Ctrl+L (the screen only). */
+  /**
+   * Clear-Host (with the scrollback) and Ctrl+L (the screen only): the ANSI clear is written above
+   * the live region, and the echoes already written are dropped (an empty list lets <Static> start
+   * over; its items are append-only otherwise).
+   */
   clearScreen(scrollback: boolean): void {
     this.sink.flushLines();
     this.writeRaw?.(`\x1b[H\x1b[2J${scrollback ? '\x1b[3J' : ''}`);
+    this.echoes = [];
+    this.update();
   }
 
   /** Ends the session: the view unmounts. */

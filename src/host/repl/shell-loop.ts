@@ -48,8 +48,8 @@ export async function runShellLoop({ session, controller, history, output }: She
     if (text === null) return 0;
     if (text.trim() === '') continue;
     history.add(text);
+    // Get-History lists a command once it has run (so `Get-History` does not list itself).
     const entry: Session['history'][number] = { id: (session.history[session.history.length - 1]?.id ?? 0) + 1, commandLine: text, start: new Date() };
-    session.history.push(entry);
     controller.running();
     lastYield = Date.now();
     let exitCode: number | undefined;
@@ -61,6 +61,7 @@ export async function runShellLoop({ session, controller, history, output }: She
     } finally {
       output.finish();
       entry.end = new Date();
+      session.history.push(entry);
       controller.commandDone();
     }
     if (exitCode !== undefined) return exitCode;

@@ -191,6 +191,33 @@ describe('prompts from commands', () => {
   });
 });
 
+describe('clearing the screen', () => {
+  it('Clear-Host writes the ANSI clear and the prompt comes back; later lines still show', async () => {
+    const t = setup();
+    const first = t.controller.readCommand(PROMPT);
+    await t.type('Clear-Host', '\r');
+    await first;
+    t.controller.running();
+    t.host.clear();
+    await tick();
+    assert.ok(t.ui.frames.some((f) => f.includes('\x1b[H\x1b[2J\x1b[3J')), 'clear sequence written');
+    assert.equal(t.controller.getSnapshot().echoes.length, 0, 'echoes before the clear are dropped');
+    t.controller.commandDone();
+    const second = t.controller.readCommand(PROMPT);
+    await t.type('Get-Date', '\r');
+    assert.equal(await second, 'Get-Date');
+    assert.match(t.frame(), /^PS C:\\> Get-Date$/m);
+    assert.deepEqual(t.controller.getSnapshot().echoes.map((e) => e.text), ['PS C:\\> Get-Date']);
+  });
+  it('Ctrl+L clears the screen but keeps the line being typed', async () => {
+    const t = setup();
+    void t.controller.readCommand(PROMPT);
+    await t.type('Get-It', '\x0c');
+    assert.ok(t.ui.frames.some((f) => f.includes('\x1b[H\x1b[2J') && !f.includes('\x1b[3J')));
+    assert.match(t.frame(), /PS C:\\> Get-It$/m);
+  });
+});
+
 describe('while a command runs', () => {
   it('Ctrl+C interrupts it; other keys wait for the next prompt', async () => {
     const t = setup();
