@@ -33,8 +33,8 @@ const SERVICE = 'exchange.state';
 export interface ExchangeSession {
   readonly root: string;
   readonly state: EmshState;
-  /** The server the last Exchange cmdlet ran on. */
-  serverName?: string;
+  /** The server the shell is on: `$env:EMSH_SERVER`, else the local server (undefined if unknown). */
+  readonly serverName: string | undefined;
 }
 
 /** The state root the session's Exchange cmdlets use: the session's, else `$EMSH_HOME`, else conf's folder. */
@@ -66,7 +66,17 @@ export function hasOrganization(session: Session): boolean {
 }
 
 function remember(session: Session, root: string, state: EmshState): EmshState {
-  const entry: ExchangeSession = { root, state };
+  const entry: ExchangeSession = {
+    root,
+    state,
+    get serverName() {
+      try {
+        return openServerContext(state, nonEmpty(process.env[SERVER_CONTEXT_ENV]), {}).serverName;
+      } catch {
+        return undefined;
+      }
+    },
+  };
   session.services.set(SERVICE, entry);
   return state;
 }
@@ -79,7 +89,7 @@ function remember(session: Session, root: string, state: EmshState): EmshState {
 export function serverContext(session: Session, server?: string): ServerContext {
   const state = exchangeState(session);
   const wanted = nonEmpty(server) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]);
-  return track(session, openServerContext(state, wanted, {}));
+  return openServerContext(state, wanted, {});
 }
 
 /**
@@ -90,15 +100,15 @@ export function serverContext(session: Session, server?: string): ServerContext 
 export function organizationContext(session: Session, server?: string): ServerContext {
   const state = exchangeState(session);
   const wanted = nonEmpty(server) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]);
-  if (wanted) return track(session, openServerContext(state, wanted, {}));
+  if (wanted) return openServerContext(state, wanted, {});
   const local = getOrganization(state.documents)?.LocalServer;
   const edge = local ? findServer(state.documents, local) : undefined;
   if (edge?.ServerRole === 'Edge' && edge.EdgeSubscription) {
     const hubs = listServers(state.documents).filter((s) => s.ServerRole === 'HubTransport');
     const hub = hubs.find((s) => s.Site === edge.EdgeSubscription!.Site) ?? hubs[0];
-    if (hub) return track(session, openServerContext(state, hub.Name, {}));
+    if (hub) return openServerContext(state, hub.Name, {});
   }
-  return track(session, openServerContext(state, undefined, {}));
+  return openServerContext(state, undefined, {});
 }
 
 /** The FQDN of the context's server (what Exchange's "couldn't be found on '{1}'" names). */
@@ -132,12 +142,6 @@ export function changeAndReplicate<T>(ctx: ServerContext, change: () => T, chang
     if (changed(result)) replicateToEdges(ctx);
     return result;
   });
-}
-
-function track(session: Session, ctx: ServerContext): ServerContext {
-  const entry = session.services.get(SERVICE) as ExchangeSession | undefined;
-  if (entry) entry.serverName = ctx.serverName;
-  return ctx;
 }
 
 function nonEmpty(text: string | undefined): string | undefined {
