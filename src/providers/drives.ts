@@ -72,12 +72,18 @@ export class DriveTable {
     return this.drives.get('/');
   }
 
-  /** The drive whose root holds a native path, named drives first (longest root wins). */
+  /**
+   * The drive whose root holds a native path: the built-in C: first, then drives made with New-PSDrive
+   * (longest root wins), then the native / drive. As in PowerShell, an item's FullName is its provider
+   * path (C:\certificates\x), whichever drive it was reached through.
+   */
   driveForNative(native: string): { drive: PSDrive; segments: string[] } | undefined {
     let best: { drive: PSDrive; segments: string[] } | undefined;
     let bestLength = -1;
-    for (const d of this.drives.values()) {
-      if (d.native) continue;
+    const named = [...this.drives.values()].filter((d) => !d.native);
+    const ordered = [...named.filter((d) => d.builtin), ...named.filter((d) => !d.builtin)];
+    for (const d of ordered) {
+      if (best?.drive.builtin) break;
       const rel = path.relative(d.nativeRoot, native);
       if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
       if (d.nativeRoot.length > bestLength) {

@@ -52,7 +52,8 @@ function driveObject(p: ResolvedPath): PSObject {
 }
 
 /** The FileInfo or DirectoryInfo object for an existing path (throws the fs error otherwise). */
-export function fileSystemItem(p: ResolvedPath, provider: FileSystemProvider, stats?: Stats): PSObject {
+export function fileSystemItem(reached: ResolvedPath, provider: FileSystemProvider, stats?: Stats): PSObject {
+  const p = provider.fromNative(reached.native);
   const lst = lstatSync(p.native);
   const isLink = lst.isSymbolicLink();
   const st = stats ?? (isLink ? safeStat(p.native) ?? lst : lst);
@@ -64,7 +65,7 @@ export function fileSystemItem(p: ResolvedPath, provider: FileSystemProvider, st
   item.setProperty('PSPath', `${PROVIDER_NAME}::${p.psPath}`);
   item.setProperty('PSParentPath', parent ? `${PROVIDER_NAME}::${parent}` : '');
   item.setProperty('PSChildName', name);
-  item.setProperty('PSDrive', driveObject(p));
+  item.setProperty('PSDrive', driveObject(reached));
   item.setProperty('PSProvider', PROVIDER_NAME);
   item.setProperty('PSIsContainer', dir);
   item.setProperty('Mode', modeString(st, name, isLink));
