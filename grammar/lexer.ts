@@ -1,8 +1,10 @@
 // The Chevrotain lexer plus a retyping pass: identifiers that spell a keyword and dash-words that spell an
 // operator get their specific token type (a keyword is still an Identifier, an operator still a DashWord).
-import { Lexer, type IToken, type TokenType } from 'chevrotain';
+import { Lexer, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, BlockComment, DashWord, Escape, Identifier, Keywords, OpBitwise, OpComparison, OpFormat, OpLogical, OpSplitJoin, OpUnaryWord,
+  allTokens, ArgAtom, At, BlockComment, ColonColon, DashWord, Dollar, DollarParen, Dot, DotSource, Escape, Exclaim,
+  GenericChars, GluedDashWord, Identifier, Keywords, Label, LBracket, LoopLabel, MinusMinus, NewLine, NumberToken,
+  QuestionDot, SplatVariable, SplatWord, StringDQ, StringSQ, Variable, VariableWord, WordStart, OpBitwise, OpComparison, OpFormat, OpLogical, OpSplitJoin, OpUnaryWord,
 } from './tokens.ts';
 
 export interface OperatorInfo {
@@ -75,15 +77,39 @@ export function tokenize(text: string, base = 0): LexResult {
   const tokens = result.tokens;
   const identifierIdx = Identifier.tokenTypeIdx;
   const dashWordIdx = DashWord.tokenTypeIdx;
+  let labels = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    const type = token.tokenType;
     if (token.tokenTypeIdx === identifierIdx) {
-      if (token.image.length <= 12) retype(token, KEYWORD_TYPES.get(token.image.toLowerCase()));
+      // A keyword glued to more bareword text is a bareword: `foreach-object`, `if.txt`.
+      if (token.image.length <= 12 && !gluedToWord(token, tokens[i + 1])) {
+        retype(token, KEYWORD_TYPES.get(token.image.toLowerCase()));
+      }
     } else if (token.tokenTypeIdx === dashWordIdx) {
-      retype(token, operatorOf(token)?.type);
-    }
-    if (base !== 0) shift(token, base);
+      const operator = operatorOf(token);
+      if (operator) retype(token, operator.type);
+      else if (!token.image.endsWith(':') && gluedToWord(token, tokens[i + 1])) retype(token, GluedDashWord);
+    } else if (type === NumberToken || type === Exclaim) {
+      if (startsWord(token, tokens[i + 1])) retype(token, WordStart);
+    } else if (type === Variable) {
+      const next = tokens[i + 1];
+      if (gluedToWord(token, next) && !isPostfixOperator(next.tokenType)) retype(token, VariableWord);
+    } else if (type === SplatVariable) {
+      if (gluedToWord(token, tokens[i + 1])) retype(token, SplatWord);
+    } else if (type === Dot) {
+      const next = tokens[i + 1];
+      const afterSpace = i === 0 || !touching(tokens[i - 1], token);
+      if (afterSpace && (!touching(token, next) || next.tokenType === Variable || next.tokenType === StringSQ || next.tokenType === StringDQ)) {
+        retype(token, DotSource);
+      }
+    } else if (type === MinusMinus) {
+      const next = tokens[i + 1];
+      if (touching(token, next) && (next.tokenType === Identifier || next.tokenType === GenericChars)) retype(token, WordStart);
+    } else if (type === Label) labels = true;
   }
+  if (labels) retypeLoopLabels(tokens);
+  if (base !== 0) for (const token of tokens) shift(token, base);
   const comments = (result.groups.comments ?? []) as IToken[];
   if (base !== 0) for (const c of comments) shift(c, base);
   const problems: LexProblem[] = [];
@@ -100,6 +126,43 @@ export function tokenize(text: string, base = 0): LexResult {
   }
   for (const e of result.errors) problems.push({ id: 'UnrecognizedToken', start: base + e.offset, end: base + e.offset + e.length, incomplete: false });
   return { tokens, comments, problems };
+}
+
+function touching(a: IToken, b: IToken | undefined): b is IToken {
+  return b !== undefined && a.startOffset + a.image.length === b.startOffset;
+}
+
+function gluedToWord(token: IToken, next: IToken | undefined): boolean {
+  if (!touching(token, next)) return false;
+  const t = next.tokenType;
+  return t === Variable || t === SplatVariable || t === StringSQ || t === StringDQ || t === DollarParen
+    || tokenMatcher(next, ArgAtom) || t === VariableWord || t === SplatWord;
+}
+
+function isPostfixOperator(type: TokenType): boolean {
+  return type === Dot || type === LBracket || type === ColonColon || type === QuestionDot;
+}
+
+/** `7z.exe` and `!name` start barewords (PowerShell scans them as generic tokens). */
+function startsWord(token: IToken, next: IToken | undefined): boolean {
+  if (!touching(token, next)) return false;
+  const t = next.tokenType;
+  // The next token has not been retyped yet, so a keyword is still an Identifier here.
+  if (token.tokenType === Exclaim) return t === Identifier;
+  return t === Identifier || t === GenericChars || t === Escape || t === Variable || t === SplatVariable || t === Dollar
+    || t === At || t === DollarParen;
+}
+
+const LOOP_KEYWORDS = new Set<TokenType>([Keywords.switch, Keywords.foreach, Keywords.for, Keywords.while, Keywords.do]);
+
+/** A `:label` is a loop label only when a loop keyword follows (possibly on a later line). */
+function retypeLoopLabels(tokens: IToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].tokenType !== Label || gluedToWord(tokens[i], tokens[i + 1])) continue;
+    let k = i + 1;
+    while (k < tokens.length && tokens[k].tokenType === NewLine) k++;
+    if (k < tokens.length && LOOP_KEYWORDS.has(tokens[k].tokenType)) retype(tokens[i], LoopLabel);
+  }
 }
 
 function retype(token: IToken, type: TokenType | undefined): void {

@@ -36,11 +36,15 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   pending: PendingSubExpression[] = [];
   /** End of the last token that is not a newline: errors at or after it mean "incomplete input". */
   protected contentEnd = 0;
+  /** Inside method and attribute arguments, hash keys and parameter defaults, `,` separates instead of building arrays. */
+  protected noComma = false;
+  /** Parsing a command argument: `$a. b` is then not member access. */
+  protected commandMode = false;
 
   // Rules defined by the layers (see parser.ts for the order).
-  declare expression: ParserMethod<[noComma?: boolean], ExpressionAst>;
-  declare unary: ParserMethod<[noComma?: boolean], ExpressionAst>;
-  declare primary: ParserMethod<[commandMode?: boolean], ExpressionAst>;
+  declare expression: ParserMethod<[], ExpressionAst>;
+  declare unary: ParserMethod<[], ExpressionAst>;
+  declare primary: ParserMethod<[], ExpressionAst>;
   declare typeOrAttribute: ParserMethod<[], TypeOrAttribute>;
   declare subExpression: ParserMethod<[], ExpressionAst>;
   declare pipeline: ParserMethod<[], PipelineAst | AssignmentAst | undefined>;
@@ -63,6 +67,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.lines = new LineTable(text);
     this.diagnostics = [];
     this.pending = [];
+    this.noComma = false;
+    this.commandMode = false;
     let last = tokens.length - 1;
     while (last >= 0 && tokens[last].tokenType === NewLine) last--;
     this.contentEnd = last >= 0 ? tokens[last].startOffset + tokens[last].image.length : 0;
@@ -92,7 +98,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return this.lines.span(start, end);
   }
 
-  protected tokenSpan(first: IToken, last: IToken = first): Span {
+  tokenSpan(first: IToken, last: IToken = first): Span {
     return this.lines.span(this.startOf(first), this.endOf(last));
   }
 
@@ -101,7 +107,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   }
 
   /** A zero-width span just after a token or node. */
-  protected after(item: IToken | { span: Span }): Span {
+  after(item: IToken | { span: Span }): Span {
     const end = 'span' in item ? item.span.end : this.endOf(item);
     return this.lines.span(end, end);
   }
@@ -122,15 +128,15 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return isIncomplete;
   }
 
-  protected reportError(id: string, span: Span, args: readonly string[] = []): void {
+  reportError(id: string, span: Span, args: readonly string[] = []): void {
     this.report(id, span, args, false);
   }
 
-  /** Skips newlines, then is the next token `type` (and a real keyword, not the start of a bareword)? */
+  /** Skips newlines, then is the next token `type`? */
   protected aheadPastNewlines(type: TokenType): boolean {
     let k = 1;
     while (this.LA(k).tokenType === NewLine) k++;
-    return this.LA(k).tokenType === type && !this.gluedAfter(k);
+    return this.LA(k).tokenType === type;
   }
 
   // ---------------------------------------------------------------- token tests
@@ -146,8 +152,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** Tokens that can continue a bareword when glued to it. */
   protected isGlueable(token: IToken): boolean {
-    return tokenMatcher(token, ArgAtom) || token.tokenType === Variable || token.tokenType === SplatVariable
-      || token.tokenType === StringSQ || token.tokenType === StringDQ || token.tokenType === DollarParen;
+    const t = token.tokenType;
+    return tokenMatcher(token, ArgAtom) || tokenMatcher(token, Variable) || tokenMatcher(token, SplatVariable)
+      || t === StringSQ || t === StringDQ || t === DollarParen;
   }
 
   /** The token after `k` is glued to it and continues a bareword. */
@@ -164,7 +171,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   protected startsPrimary(token: IToken): boolean {
     const t = token.tokenType;
-    return t === Variable || t === SplatVariable || t === NumberToken || tokenMatcher(token, StringToken)
+    return tokenMatcher(token, Variable) || tokenMatcher(token, SplatVariable) || t === NumberToken || tokenMatcher(token, StringToken)
       || t === LParen || t === DollarParen || t === AtParen || t === AtCurly || t === LCurly;
   }
 
@@ -173,14 +180,28 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return token.tokenType === LBracket || this.startsPrimary(token);
   }
 
-  /** A keyword token that really is a keyword here: `foreach` but not `foreach-object`. */
-  protected keywordAt(k: number, type: TokenType): boolean {
-    return this.LA(k).tokenType === type && !this.gluedAfter(k);
-  }
+  private readonly newlineSkippers: (() => void)[] = [];
 
   /** Skips newlines (an occurrence index per call site, as Chevrotain requires). */
   protected nl(idx: number): void {
-    this.many(idx, () => this.consume(idx, NewLine));
+    // At run time the repetition is skipped when there is no newline (same result, no call).
+    if (!this.RECORDING_PHASE && this.LA(1).tokenType !== NewLine) return;
+    const skip = (this.newlineSkippers[idx] ??= () => this.consume(idx, NewLine));
+    this.many(idx, skip);
+  }
+
+  /** Sets the comma and command modes for one sub-parse and restores them after. */
+  protected withModes<T>(noComma: boolean, commandMode: boolean, parse: () => T): T {
+    const savedComma = this.noComma;
+    const savedCommand = this.commandMode;
+    this.noComma = noComma;
+    this.commandMode = commandMode;
+    try {
+      return parse();
+    } finally {
+      this.noComma = savedComma;
+      this.commandMode = savedCommand;
+    }
   }
 
   // ---------------------------------------------------------------- small AST helpers

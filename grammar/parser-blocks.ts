@@ -1,15 +1,16 @@
 // Script blocks: the script itself, `{ }` bodies, param blocks and parameters, named blocks
-// (begin/process/end), and function/filter definitions.
+// (begin/process/end), and function/filter definitions. DSL option objects are created once (see
+// parser-expressions.ts for why); per-call data lives in the stacks below.
 import type { IToken, ParserMethod } from 'chevrotain';
 import type {
-  AttributeAst, FunctionDefinitionAst, ParamBlockAst, ParameterAst, ScriptBlockAst, StatementAst, StatementBlockAst,
-  TypeNameAst,
+  AttributeAst, ExpressionAst, FunctionDefinitionAst, ParamBlockAst, ParameterAst, ScriptBlockAst, StatementAst,
+  StatementBlockAst, TypeNameAst, VariableAst,
 } from './ast.ts';
 import type { StatementListResult, TypeOrAttribute } from './parser-base.ts';
 import { StatementParser } from './parser-statements.ts';
 import {
-  BlockKeyword, Comma, Equals, Keywords, LBracket, LCurly, LParen, NewLine, RBracket, RCurly, RParen, Separator,
-  SplatVariable, Variable, DollarParen, StringDQ, StringSQ,
+  BlockKeyword, Comma, DollarParen, Equals, Keywords, LBracket, LCurly, LParen, NewLine, RBracket, RCurly, RParen,
+  Separator, SplatVariable, StringDQ, StringSQ, Variable,
 } from './tokens.ts';
 
 interface NamedBlocks {
@@ -18,258 +19,311 @@ interface NamedBlocks {
   end?: StatementBlockAst;
 }
 
+interface BodyParts {
+  named?: NamedBlocks;
+  list?: StatementListResult;
+}
+
 export abstract class BlockParser extends StatementParser {
   declare paramBlock: ParserMethod<[], ParamBlockAst>;
   declare parameterDeclaration: ParserMethod<[], ParameterAst | undefined>;
   declare namedBlocks: ParserMethod<[], NamedBlocks>;
   declare script: ParserMethod<[], ScriptBlockAst>;
+  declare functionParameters: ParserMethod<[], { parameters: ParameterAst[]; rParen?: IToken }>;
+
+  /** Whether the script block being parsed is the whole script (not `{ }`). */
+  private topLevel = true;
+  private moreLists: StatementListResult[] = [];
+  private blocks: NamedBlocks = {};
+  private readonly attributeStack: TypeOrAttribute[] = [];
+  private readonly parameterStack: ParameterAst[] = [];
+
+  private readonly paramBlockOption = {
+    GATE: (): boolean => this.looksLikeParamBlock(),
+    DEF: (): ParamBlockAst => this.subrule(0, this.paramBlock),
+  };
+
+  private readonly separator0 = (): void => void this.consume(0, Separator);
+  private readonly separator1 = (): void => void this.consume(1, Separator);
+
+  private readonly bodyKinds = [
+    { GATE: (): boolean => this.namedBlockAhead(), ALT: (): BodyParts => ({ named: this.subrule(1, this.namedBlocks) }) },
+    { ALT: (): BodyParts => ({ list: this.subrule(2, this.statementList) }) },
+  ];
+
+  // At the top level a stray `)` or `}` is reported and parsing goes on after it.
+  private readonly strayClosers = {
+    GATE: (): boolean => this.topLevel && !this.isEof(this.LA(1)),
+    DEF: (): void => {
+      const more = this.moreLists;
+      this.or(1, this.strayKinds);
+      const list = this.subrule(3, this.statementList);
+      this.moreLists = more;
+      this.topLevel = true;
+      if (!this.RECORDING_PHASE) more.push(list);
+    },
+  };
+
+  private readonly strayKinds = [
+    { ALT: (): void => this.unexpected(this.consume(1, RParen)) },
+    { ALT: (): void => this.unexpected(this.consume(2, RCurly)) },
+  ];
+
+  private readonly blockClose = {
+    GATE: (): boolean => !this.topLevel,
+    DEF: (): IToken => this.consume(3, RCurly),
+  };
+
+  private readonly namedBlockLoop = {
+    GATE: (): boolean => this.namedBlockAhead(),
+    DEF: (): void => {
+      const blocks = this.blocks;
+      const name = this.consume(0, BlockKeyword);
+      const block = this.option(0, this.namedBlockBody);
+      this.blocks = blocks;
+      if (!this.RECORDING_PHASE) this.addNamedBlock(blocks, name, block);
+      this.many(1, this.separator1);
+    },
+  };
+
+  private readonly namedBlockBody = {
+    GATE: (): boolean => this.aheadPastNewlines(LCurly),
+    DEF: (): StatementBlockAst => {
+      this.nl(200);
+      return this.subrule(0, this.statementBlock);
+    },
+  };
+
+  private readonly attributeLoop = {
+    GATE: (): boolean => this.aheadPastNewlines(LBracket),
+    DEF: (): void => {
+      this.nl(200);
+      const attribute = this.subrule(0, this.typeOrAttribute);
+      if (!this.RECORDING_PHASE) this.attributeStack.push(attribute);
+    },
+  };
+
+  private readonly paramCloseParen = (): IToken => this.consume(2, RParen);
+
+  private readonly firstParameter = {
+    GATE: (): boolean => this.parameterDeclarationAhead(),
+    DEF: (): void => {
+      const first = this.subrule(0, this.parameterDeclaration);
+      if (!this.RECORDING_PHASE && first) this.parameterStack.push(first);
+      this.nl(201);
+      this.many(0, this.moreParameters);
+    },
+  };
+
+  private readonly moreParameters = (): void => {
+    const comma = this.consume(0, Comma);
+    const next = this.option(1, this.nextParameter);
+    this.nl(202);
+    if (this.RECORDING_PHASE) return;
+    if (next === undefined) this.report('MissingExpressionAfterToken', this.after(comma), [',']);
+    else this.parameterStack.push(next);
+  };
+
+  private readonly nextParameter = {
+    GATE: (): boolean => this.parameterDeclarationAhead(),
+    DEF: (): ParameterAst | undefined => this.subrule(1, this.parameterDeclaration),
+  };
+
+  private readonly parameterVariableKinds = [
+    { ALT: (): VariableAst => this.variableNode(this.consume(0, Variable)) },
+    {
+      ALT: (): VariableAst => {
+        const token = this.consume(1, SplatVariable);
+        if (this.RECORDING_PHASE) return undefined as never;
+        const node = this.variableNode(token);
+        this.reportError('SplattingNotPermitted', node.span, [node.name]);
+        return node;
+      },
+    },
+  ];
+
+  private readonly parameterVariable = (): VariableAst => this.or(0, this.parameterVariableKinds);
+
+  private readonly defaultValue = {
+    GATE: (): boolean => this.aheadPastNewlines(Equals),
+    DEF: (): ExpressionAst | undefined => {
+      this.nl(202);
+      const equals = this.consume(2, Equals);
+      this.nl(203);
+      const value = this.option(2, this.defaultExpression);
+      if (this.RECORDING_PHASE) return undefined;
+      if (value === undefined) this.report('MissingExpressionAfterToken', this.after(equals), ['=']);
+      return value;
+    },
+  };
+
+  private readonly defaultExpression = {
+    GATE: (): boolean => this.canStartUnary(this.LA(1), true),
+    DEF: (): ExpressionAst => this.withModes(true, false, () => this.subrule(1, this.expression)),
+  };
+
+  private readonly functionKeywords = [
+    { ALT: (): IToken => this.consume(0, Keywords.function) },
+    { ALT: (): IToken => this.consume(1, Keywords.filter) },
+  ];
+
+  private readonly functionName = {
+    GATE: (): boolean => this.canBeFunctionName(this.LA(1)),
+    DEF: (): ExpressionAst => this.subrule(0, this.genericWord, { ARGS: [true] }),
+  };
+
+  private readonly functionParameterList = (): { parameters: ParameterAst[]; rParen?: IToken } => this.subrule(1, this.functionParameters);
+  private readonly functionBodyOpen = (): IToken => this.consume(4, LCurly);
+  private readonly functionCloseParen = (): IToken => this.consume(3, RParen);
 
   protected defineBlockRules(): void {
     this.script = this.RULE('script', () => this.subrule(0, this.scriptBlockBody));
 
     this.scriptBlockBody = this.RULE('scriptBlockBody', (lCurly?: IToken) => {
+      const topLevel = lCurly === undefined;
       this.nl(200);
-      const paramBlock = this.option(0, {
-        GATE: () => this.looksLikeParamBlock(),
-        DEF: () => this.subrule(0, this.paramBlock),
-      });
-      this.many(0, () => this.consume(0, Separator));
-      const body = this.or(0, [
-        { GATE: () => this.namedBlockAhead(), ALT: () => ({ named: this.subrule(1, this.namedBlocks) }) },
-        { ALT: () => ({ list: this.subrule(2, this.statementList) }) },
-      ]);
+      const paramBlock = this.option(0, this.paramBlockOption);
+      this.many(0, this.separator0);
+      const body = this.or(0, this.bodyKinds);
       const more: StatementListResult[] = [];
-      this.many(1, {
-        GATE: () => lCurly === undefined && !this.isEof(this.LA(1)),
-        DEF: () => {
-          this.or(1, [
-            { ALT: () => this.unexpected(this.consume(1, RParen)) },
-            { ALT: () => this.unexpected(this.consume(2, RCurly)) },
-          ]);
-          const list = this.subrule(3, this.statementList);
-          this.ACTION(() => more.push(list));
-        },
-      });
-      const rCurly = this.option(1, {
-        GATE: () => lCurly !== undefined,
-        DEF: () => this.consume(3, RCurly),
-      });
-      return this.ACTION(() => {
-        // Nothing should be left at the end of a script; this is a safety net for an input no rule took.
-        if (lCurly === undefined && !this.isEof(this.LA(1))) this.unexpected(this.LA(1));
-        return this.scriptBlockNode(lCurly, rCurly, paramBlock, body, more);
-      });
+      this.topLevel = topLevel;
+      this.moreLists = more;
+      this.many(1, this.strayClosers);
+      this.topLevel = topLevel;
+      const rCurly = this.option(1, this.blockClose);
+      if (this.RECORDING_PHASE) return undefined as never;
+      // Nothing should be left at the end of a script; this is a safety net for an input no rule took.
+      if (topLevel && !this.isEof(this.LA(1))) this.unexpected(this.LA(1));
+      return this.scriptBlockNode(lCurly, rCurly, paramBlock, body, more);
     });
 
     this.namedBlocks = this.RULE('namedBlocks', () => {
       const blocks: NamedBlocks = {};
-      this.many(0, {
-        GATE: () => this.namedBlockAhead(),
-        DEF: () => {
-          const name = this.consume(0, BlockKeyword);
-          const block = this.option(0, {
-            GATE: () => this.aheadPastNewlines(LCurly),
-            DEF: () => {
-              this.nl(200);
-              return this.subrule(0, this.statementBlock);
-            },
-          });
-          this.ACTION(() => {
-            const key = name.image.toLowerCase();
-            if (block === undefined) {
-              this.report('MissingNamedStatementBlock', this.after(name), [key]);
-              return;
-            }
-            if (key === 'dynamicparam') return;
-            const slot = key as 'begin' | 'process' | 'end';
-            if (blocks[slot]) this.reportError('DuplicateScriptCommandClause', this.span(this.startOf(name), block.span.end), [key]);
-            else blocks[slot] = block;
-          });
-          this.many(1, () => this.consume(1, Separator));
-        },
-      });
-      this.ACTION(() => {
-        const next = this.LA(1);
-        if (!this.isBlockEnd(next)) {
-          this.reportError('MissingNamedBlocks', this.tokenSpan(next), [next.image]);
-          this.syncTo([RCurly]);
-        }
-      });
+      this.blocks = blocks;
+      this.many(0, this.namedBlockLoop);
+      if (this.RECORDING_PHASE) return blocks;
+      const next = this.LA(1);
+      if (!this.isBlockEnd(next)) {
+        this.reportError('MissingNamedBlocks', this.tokenSpan(next), [next.image]);
+        this.syncTo([RCurly]);
+      }
       return blocks;
     });
 
     this.paramBlock = this.RULE('paramBlock', () => {
-      const attributes: TypeOrAttribute[] = [];
-      this.many(0, {
-        GATE: () => this.aheadPastNewlines(LBracket),
-        DEF: () => {
-          this.nl(200);
-          const attribute = this.subrule(0, this.typeOrAttribute);
-          this.ACTION(() => attributes.push(attribute));
-        },
-      });
+      const base = this.attributeStack.length;
+      this.many(0, this.attributeLoop);
       this.nl(201);
       const keyword = this.consume(0, Keywords.param);
       this.nl(202);
       const lParen = this.consume(1, LParen);
       const parameters = this.subrule(1, this.parameterList);
       this.nl(203);
-      const rParen = this.option(0, () => this.consume(2, RParen));
-      return this.ACTION((): ParamBlockAst => {
-        const end = rParen ? this.endOf(rParen) : this.missingParameterListEnd(parameters, lParen);
-        const kept: AttributeAst[] = [];
-        for (const a of attributes) {
-          if (a.kind === 'Attribute') kept.push(a);
-          else this.reportError('TypeNotAllowedBeforeParam', a.span, [a.type.name]);
-        }
-        return { kind: 'ParamBlock', attributes: kept, parameters, span: this.span(this.startOf(keyword), end) };
-      });
+      const rParen = this.option(0, this.paramCloseParen);
+      if (this.RECORDING_PHASE) return undefined as never;
+      const end = rParen ? this.endOf(rParen) : this.missingParameterListEnd(parameters, lParen);
+      const kept: AttributeAst[] = [];
+      for (const a of this.attributeStack.splice(base)) {
+        if (a.kind === 'Attribute') kept.push(a);
+        else this.reportError('TypeNotAllowedBeforeParam', a.span, [a.type.name]);
+      }
+      return { kind: 'ParamBlock', attributes: kept, parameters, span: this.span(this.startOf(keyword), end) } satisfies ParamBlockAst;
     });
 
     this.parameterList = this.RULE('parameterList', () => {
-      const parameters: ParameterAst[] = [];
+      const base = this.parameterStack.length;
       this.nl(200);
-      const first = this.option(0, {
-        GATE: () => this.parameterDeclarationAhead(),
-        DEF: () => this.subrule(0, this.parameterDeclaration),
-      });
-      this.ACTION(() => { if (first) parameters.push(first); });
-      this.nl(201);
-      this.many(0, {
-        GATE: () => first !== undefined,
-        DEF: () => {
-          const comma = this.consume(0, Comma);
-          const next = this.option(1, {
-            GATE: () => this.parameterDeclarationAhead(),
-            DEF: () => this.subrule(1, this.parameterDeclaration),
-          });
-          this.ACTION(() => {
-            if (next === undefined) this.report('MissingExpressionAfterToken', this.after(comma), [',']);
-            else parameters.push(next);
-          });
-          this.nl(202);
-        },
-      });
-      return this.ACTION(() => {
-        const seen = new Set<string>();
-        for (const p of parameters) {
-          const key = p.name.toLowerCase();
-          if (seen.has(key)) this.reportError('DuplicateFormalParameter', this.span(p.span.end - p.name.length - 1, p.span.end), [p.name]);
-          seen.add(key);
-        }
-        return parameters;
-      });
+      this.option(0, this.firstParameter);
+      if (this.RECORDING_PHASE) return undefined as never;
+      const parameters = this.parameterStack.splice(base);
+      const seen = new Set<string>();
+      for (const p of parameters) {
+        const key = p.name.toLowerCase();
+        if (seen.has(key)) this.reportError('DuplicateFormalParameter', this.span(p.span.end - p.name.length - 1, p.span.end), [p.name]);
+        seen.add(key);
+      }
+      return parameters;
     });
 
     this.parameterDeclaration = this.RULE('parameterDeclaration', () => {
-      const attributes: TypeOrAttribute[] = [];
-      this.many(0, {
-        GATE: () => this.aheadPastNewlines(LBracket),
-        DEF: () => {
-          this.nl(200);
-          const attribute = this.subrule(0, this.typeOrAttribute);
-          this.ACTION(() => attributes.push(attribute));
-        },
-      });
+      const base = this.attributeStack.length;
+      this.many(0, this.attributeLoop);
       this.nl(201);
-      const variable = this.option(0, () => this.or(0, [
-        { ALT: () => this.variableNode(this.consume(0, Variable)) },
-        {
-          ALT: () => {
-            const token = this.consume(1, SplatVariable);
-            return this.ACTION(() => {
-              const node = this.variableNode(token);
-              this.reportError('SplattingNotPermitted', node.span, [node.name]);
-              return node;
-            });
-          },
-        },
-      ]));
+      const variable = this.option(0, this.parameterVariable);
       if (variable === undefined) {
-        return this.ACTION(() => {
-          if (attributes.length > 0) {
-            this.report('InvalidFunctionParameter', this.after(attributes[attributes.length - 1]));
-            this.syncTo([RParen]);
-          }
-          return undefined;
-        });
-      }
-      const defaultValue = this.option(1, {
-        GATE: () => this.aheadPastNewlines(Equals),
-        DEF: () => {
-          this.nl(202);
-          const equals = this.consume(2, Equals);
-          this.nl(203);
-          const value = this.option(2, {
-            GATE: () => this.canStartUnary(this.LA(1), true),
-            DEF: () => this.subrule(1, this.expression, { ARGS: [true] }),
-          });
-          return this.ACTION(() => {
-            if (value === undefined) this.report('MissingExpressionAfterToken', this.after(equals), ['=']);
-            return value;
-          });
-        },
-      });
-      return this.ACTION((): ParameterAst => {
-        let type: TypeNameAst | undefined;
-        const kept: AttributeAst[] = [];
-        for (const a of attributes) {
-          if (a.kind === 'type') type = a.type;
-          else kept.push(a);
+        const attributes = this.attributeStack.splice(base);
+        if (attributes.length > 0) {
+          this.report('InvalidFunctionParameter', this.after(attributes[attributes.length - 1]));
+          this.syncTo([RParen]);
         }
-        const start = attributes.length > 0 ? attributes[0].span.start : variable.span.start;
-        const end = defaultValue?.span.end ?? variable.span.end;
-        return {
-          kind: 'Parameter', name: variable.name, ...(type ? { type } : {}), attributes: kept,
-          ...(defaultValue ? { defaultValue } : {}), span: this.span(start, end),
-        };
-      });
+        return undefined;
+      }
+      const defaultValue = this.option(1, this.defaultValue);
+      if (this.RECORDING_PHASE) return undefined as never;
+      const attributes = this.attributeStack.splice(base);
+      let type: TypeNameAst | undefined;
+      const kept: AttributeAst[] = [];
+      for (const a of attributes) {
+        if (a.kind === 'type') type = a.type;
+        else kept.push(a);
+      }
+      const start = attributes.length > 0 ? attributes[0].span.start : variable.span.start;
+      const end = defaultValue?.span.end ?? variable.span.end;
+      const node: ParameterAst = { kind: 'Parameter', name: variable.name, attributes: kept, span: this.span(start, end) };
+      if (type) node.type = type;
+      if (defaultValue) node.defaultValue = defaultValue;
+      return node;
     });
 
     this.functionDefinition = this.RULE('functionDefinition', () => {
-      const keyword = this.or(0, [
-        { ALT: () => this.consume(0, Keywords.function) },
-        { ALT: () => this.consume(1, Keywords.filter) },
-      ]);
+      const keyword = this.or(0, this.functionKeywords);
       this.nl(200);
-      const name = this.option(0, {
-        GATE: () => this.canBeFunctionName(this.LA(1)),
-        DEF: () => this.subrule(0, this.genericWord, { ARGS: [true] }),
-      });
-      if (name === undefined) {
-        return this.ACTION(() => void this.report('MissingNameAfterKeyword', this.after(keyword), [keyword.image]));
-      }
+      const name = this.option(0, this.functionName);
+      if (name === undefined) return void this.report('MissingNameAfterKeyword', this.after(keyword), [keyword.image]);
       this.nl(201);
-      const params = this.option(1, () => {
-        const lParen = this.consume(2, LParen);
-        const parameters = this.subrule(1, this.parameterList);
-        this.nl(202);
-        const rParen = this.option(2, () => this.consume(3, RParen));
-        this.nl(203);
-        return this.ACTION(() => {
-          if (rParen === undefined) this.missingParameterListEnd(parameters, lParen);
-          return { parameters, rParen };
-        });
-      });
-      const lCurly = this.option(3, () => this.consume(4, LCurly));
+      const params = this.option(1, this.functionParameterList);
+      const lCurly = this.option(3, this.functionBodyOpen);
       if (lCurly === undefined) {
-        return this.ACTION(() => {
-          if (params && params.rParen === undefined) return undefined;
-          const after = params?.rParen ? this.after(params.rParen) : this.after(name);
-          this.report('MissingFunctionBody', after);
-          return undefined;
-        });
+        if (params && params.rParen === undefined) return undefined;
+        this.report('MissingFunctionBody', params?.rParen ? this.after(params.rParen) : this.after(name));
+        return undefined;
       }
       const body = this.subrule(2, this.scriptBlockBody, { ARGS: [lCurly] });
-      return this.ACTION((): FunctionDefinitionAst => ({
+      if (this.RECORDING_PHASE) return undefined;
+      const node: FunctionDefinitionAst = {
         kind: 'FunctionDefinition',
         name: name.kind === 'StringConstant' ? name.value : this.text.slice(name.span.start, name.span.end),
         isFilter: keyword.tokenType === Keywords.filter,
-        ...(params ? { parameters: params.parameters } : {}),
         body,
         span: this.span(this.startOf(keyword), body.span.end),
-      }));
+      };
+      if (params) node.parameters = params.parameters;
+      return node as StatementAst;
     });
+
+    // `( $a, [int]$b = 2 )` after a function name.
+    this.functionParameters = this.RULE('functionParameters', () => {
+      const lParen = this.consume(2, LParen);
+      const parameters = this.subrule(1, this.parameterList);
+      this.nl(202);
+      const rParen = this.option(2, this.functionCloseParen);
+      this.nl(203);
+      if (this.RECORDING_PHASE) return undefined as never;
+      if (rParen === undefined) this.missingParameterListEnd(parameters, lParen);
+      return { parameters, rParen };
+    });
+  }
+
+  private addNamedBlock(blocks: NamedBlocks, name: IToken, block: StatementBlockAst | undefined): void {
+    const key = name.image.toLowerCase();
+    if (block === undefined) {
+      this.report('MissingNamedStatementBlock', this.after(name), [key]);
+      return;
+    }
+    if (key === 'dynamicparam') return;
+    const slot = key as 'begin' | 'process' | 'end';
+    if (blocks[slot]) this.reportError('DuplicateScriptCommandClause', this.span(this.startOf(name), block.span.end), [key]);
+    else blocks[slot] = block;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -288,7 +342,7 @@ export abstract class BlockParser extends StatementParser {
     let k = 1;
     while (this.LA(k).tokenType === NewLine) k++;
     const t = this.LA(k).tokenType;
-    return t === LBracket || t === Variable || t === SplatVariable;
+    return t === LBracket || this.is(this.LA(k), Variable) || this.is(this.LA(k), SplatVariable);
   }
 
   /** `[attr()]... param (` at the start of a script block (attributes may span lines). */
@@ -306,19 +360,20 @@ export abstract class BlockParser extends StatementParser {
         k++;
       } while (depth > 0);
     }
-    if (!this.keywordAt(k, Keywords.param)) return false;
+    if (this.LA(k).tokenType !== Keywords.param) return false;
     k++;
     while (this.LA(k).tokenType === NewLine) k++;
     return this.LA(k).tokenType === LParen;
   }
 
   private namedBlockAhead(): boolean {
-    return this.is(this.LA(1), BlockKeyword) && !this.gluedAfter(1);
+    return this.is(this.LA(1), BlockKeyword);
   }
 
   private canBeFunctionName(token: IToken): boolean {
     const t = token.tokenType;
-    return this.isGlueable(token) && t !== Variable && t !== SplatVariable && t !== StringSQ && t !== StringDQ && t !== DollarParen;
+    return this.isGlueable(token) && !this.is(token, Variable) && !this.is(token, SplatVariable)
+      && t !== StringSQ && t !== StringDQ && t !== DollarParen;
   }
 
   private scriptBlockNode(

@@ -1,8 +1,11 @@
-// Expression mode: binary operators by precedence, array literals, unary operators, casts, primaries and
-// the member / index / invocation operators that follow a primary without white space.
+// Expression mode: binary operators (and `,`) by precedence, unary operators, casts, primaries and the
+// member / index / invocation operators that follow a primary without white space.
+// Hot rules use cached alternative objects and instance state instead of per-call closures: closures are
+// costly here (esbuild's keepNames wraps each one when run through tsx).
 import type { IToken, ParserMethod } from 'chevrotain';
 import type {
-  BinaryAst, ConstantAst, ExpressionAst, IndexAst, InvokeMemberAst, MemberAst, SubExpressionAst, UnaryAst, VariableAst,
+  ArrayLiteralAst, BinaryAst, ConstantAst, ExpressionAst, IndexAst, InvokeMemberAst, MemberAst, SubExpressionAst,
+  UnaryAst, VariableAst,
 } from './ast.ts';
 import { operatorOf } from './lexer.ts';
 import { parseNumberLiteral } from './numbers.ts';
@@ -10,27 +13,33 @@ import { ParserBase, type TypeOrAttribute } from './parser-base.ts';
 import { stringTokenNode } from './string-nodes.ts';
 import { variableAst, type ExpansionContext } from './strings.ts';
 import {
-  BinaryOperator, ColonColon, Comma, DashWord, Dot, DotDot, HereStringDQ, HereStringSQ,
-  Identifier, LBracket, LCurly, LParen, Minus, MinusMinus, NumberToken, OpBitwise, OpComparison, OpFormat, OpLogical,
-  OpSplitJoin, Percent, Plus, PlusPlus, QuestionDot, RBracket, RParen, Slash, SplatVariable, Star, StringDQ, StringSQ,
+  BinaryOperator, ColonColon, Comma, DashWord, Dot, DotDot, HereStringDQ, HereStringSQ, Identifier, LBracket,
+  LCurly, LParen, Minus, MinusMinus, NumberToken, OpBitwise, OpComparison, OpFormat, OpLogical, OpSplitJoin,
+  Percent, Plus, PlusPlus, QuestionDot, RBracket, RParen, Slash, SplatVariable, Star, StringDQ, StringSQ,
   UnaryOperator, Variable,
 } from './tokens.ts';
 
 const PRECEDENCE = new Map([
   [OpLogical, 1], [OpBitwise, 2], [OpComparison, 3], [OpSplitJoin, 3], [Plus, 4], [Minus, 4],
-  [Star, 5], [Slash, 5], [Percent, 5], [OpFormat, 6], [DotDot, 7],
+  [Star, 5], [Slash, 5], [Percent, 5], [OpFormat, 6], [DotDot, 7], [Comma, 8],
 ]);
 
 export abstract class ExpressionParser extends ParserBase {
-  declare arrayLiteral: ParserMethod<[noComma?: boolean], ExpressionAst>;
   declare parenExpression: ParserMethod<[], ExpressionAst>;
   declare scriptBlockExpression: ParserMethod<[], ExpressionAst>;
-  declare memberAccess: ParserMethod<[target: ExpressionAst], ExpressionAst>;
-  declare indexAccess: ParserMethod<[target: ExpressionAst], ExpressionAst>;
-  declare typePrefixed: ParserMethod<[noComma?: boolean], ExpressionAst>;
   declare hashLiteral: ParserMethod<[], ExpressionAst>;
-  declare postfixOperators: ParserMethod<[target: ExpressionAst, commandMode: boolean], ExpressionAst>;
+  declare typePrefixed: ParserMethod<[], ExpressionAst>;
+  declare memberAccess: ParserMethod<[target?: ExpressionAst], ExpressionAst>;
+  declare indexAccess: ParserMethod<[target?: ExpressionAst], ExpressionAst>;
   declare invocationArguments: ParserMethod<[], { args: ExpressionAst[]; end: number }>;
+
+  /** Operands and operators of the expressions being parsed (a stack shared by nested expressions). */
+  private readonly operandStack: ExpressionAst[] = [];
+  private readonly operatorStack: IToken[] = [];
+  /** Arrays built by `,` in the current expression, so `1,2,3` becomes one array. */
+  private readonly commaArrays = new WeakSet<ArrayLiteralAst>();
+  /** The expression the postfix loop of `primary` is extending. */
+  private postfixTarget: ExpressionAst | undefined;
 
   /** The string-expansion context: positions, errors, and deferred `$( )` parsing. */
   protected readonly strings: ExpansionContext = {
@@ -47,287 +56,361 @@ export abstract class ExpressionParser extends ParserBase {
     },
   };
 
-  protected defineExpressionRules(): void {
-    this.expression = this.RULE('expression', (noComma = false) => {
-      const operands: ExpressionAst[] = [this.subrule(0, this.arrayLiteral, { ARGS: [noComma] })];
-      const operators: IToken[] = [];
-      this.many(0, () => {
-        const op = this.consume(0, BinaryOperator);
+  // ---------------------------------------------------------------- cached DSL pieces
+
+  private readonly binaryLoop = {
+    GATE: (): boolean => this.is(this.LA(1), BinaryOperator) || (this.LA(1).tokenType === Comma && !this.noComma),
+    DEF: (): void => {
+      const op = this.or(1, this.binaryOperatorAlts);
+      this.nl(200);
+      const rhs = this.option(0, this.rightOperand);
+      if (this.RECORDING_PHASE) return;
+      this.operatorStack.push(op);
+      if (rhs === undefined) {
+        if (op.tokenType === Comma) this.report('MissingExpressionAfterToken', this.after(op), [',']);
+        else this.report('ExpectedValueExpression', this.after(op), [op.image]);
+      }
+      this.operandStack.push(rhs ?? this.placeholder(this.after(op)));
+    },
+  };
+
+  private readonly binaryOperatorAlts = [
+    { ALT: (): IToken => this.consume(0, BinaryOperator) },
+    { ALT: (): IToken => this.consume(1, Comma) },
+  ];
+
+  private readonly rightOperand = {
+    GATE: (): boolean => this.canStartUnary(this.LA(1), this.noComma),
+    DEF: (): ExpressionAst => this.subrule(1, this.unary),
+  };
+
+  // A parameter-like word after an expression is an unknown operator (PowerShell reports and skips it).
+  private readonly strayParameter = {
+    GATE: (): boolean => this.is(this.LA(1), DashWord) && operatorOf(this.LA(1)) === undefined,
+    DEF: (): void => {
+      const word = this.consume(2, DashWord);
+      if (!this.RECORDING_PHASE) this.reportError('UnexpectedToken', this.tokenSpan(word), [word.image]);
+    },
+  };
+
+  private readonly unaryAlts = [
+    {
+      ALT: (): ExpressionAst => {
+        const op = this.consume(0, UnaryOperator);
         this.nl(200);
-        const rhs = this.option(0, {
-          GATE: () => this.canStartUnary(this.LA(1), noComma),
-          DEF: () => this.subrule(1, this.arrayLiteral, { ARGS: [noComma] }),
-        });
-        this.ACTION(() => {
-          operators.push(op);
-          if (rhs === undefined) this.report('ExpectedValueExpression', this.after(op), [op.image]);
-          operands.push(rhs ?? this.placeholder(this.after(op)));
-        });
-      });
-      // A parameter-like word after an expression is an unknown operator (PowerShell eats it).
-      this.option(1, {
-        GATE: () => this.is(this.LA(1), DashWord) && operatorOf(this.LA(1)) === undefined,
-        DEF: () => {
-          const word = this.consume(1, DashWord);
-          this.ACTION(() => this.reportError('UnexpectedToken', this.tokenSpan(word), [word.image]));
-        },
-      });
-      return this.ACTION(() => this.binaryTree(operands, operators));
+        const child = this.option(0, this.unaryChild);
+        return this.RECORDING_PHASE ? (undefined as never) : this.prefixUnary(op, child);
+      },
+    },
+    { ALT: (): ExpressionAst => this.subrule(1, this.typePrefixed) },
+  ];
+
+  private readonly unaryChild = {
+    GATE: (): boolean => this.canStartUnary(this.LA(1), this.noComma),
+    DEF: (): ExpressionAst => this.subrule(0, this.unary),
+  };
+
+  private readonly postfixIncrement = {
+    GATE: (): boolean => this.LA(1).tokenType === PlusPlus || this.LA(1).tokenType === MinusMinus,
+    DEF: (): IToken => this.consume(1, UnaryOperator),
+  };
+
+  private readonly primaryAlts = [
+    { ALT: (): ExpressionAst => this.variableNode(this.consume(0, Variable)) },
+    {
+      ALT: (): ExpressionAst => {
+        const token = this.consume(1, SplatVariable);
+        if (this.RECORDING_PHASE) return undefined as never;
+        const node = this.variableNode(token);
+        this.reportError('SplattingNotPermitted', node.span, [node.name]);
+        return node;
+      },
+    },
+    { ALT: (): ExpressionAst => this.numberNode(this.consume(2, NumberToken)) },
+    { ALT: (): ExpressionAst => this.stringNode(this.consume(3, StringSQ)) },
+    { ALT: (): ExpressionAst => this.stringNode(this.consume(4, StringDQ)) },
+    { ALT: (): ExpressionAst => this.stringNode(this.consume(5, HereStringSQ)) },
+    { ALT: (): ExpressionAst => this.stringNode(this.consume(6, HereStringDQ)) },
+    { ALT: (): ExpressionAst => this.subrule(0, this.parenExpression) },
+    { ALT: (): ExpressionAst => this.subrule(1, this.subExpression) },
+    { ALT: (): ExpressionAst => this.subrule(2, this.hashLiteral) },
+    { ALT: (): ExpressionAst => this.subrule(3, this.scriptBlockExpression) },
+  ];
+
+  /** Unary operators, casts, then the primary kinds: chosen by the first token alone. */
+  private readonly unaryKinds = [...this.unaryAlts, ...this.primaryAlts];
+
+  private readonly postfixLoop = {
+    GATE: (): boolean => this.postfixAhead(),
+    DEF: (): void => {
+      this.postfixTarget = this.or(1, this.postfixAlts);
+    },
+  };
+
+  private readonly postfixAlts = [
+    { ALT: (): ExpressionAst => this.subrule(4, this.memberAccess, { ARGS: [this.postfixTarget!] }) },
+    { ALT: (): ExpressionAst => this.subrule(5, this.indexAccess, { ARGS: [this.postfixTarget!] }) },
+  ];
+
+  /** The `[type]` or attribute that typePrefixed has just read. */
+  private typePrefix: TypeOrAttribute | undefined;
+
+  private readonly afterTypeKinds = [
+    {
+      GATE: (): boolean => this.touching(this.LA(0), this.LA(1)) && (this.LA(1).tokenType === ColonColon || this.LA(1).tokenType === Dot),
+      ALT: (): ExpressionAst => {
+        this.postfixTarget = this.RECORDING_PHASE ? undefined : this.typeLiteral(this.typePrefix!);
+        this.many(0, this.postfixLoop);
+        return this.postfixTarget!;
+      },
+    },
+    {
+      GATE: (): boolean => this.canStartUnary(this.LA(1), this.noComma) && this.LA(1).tokenType !== Comma,
+      ALT: (): ExpressionAst => {
+        const prefix = this.typePrefix!;
+        const operand = this.subrule(2, this.unary);
+        if (this.RECORDING_PHASE) return undefined as never;
+        return prefix.kind === 'type'
+          ? { kind: 'Convert', type: prefix.type, operand, span: this.join(prefix, operand) } satisfies ExpressionAst
+          : operand;
+      },
+    },
+    {
+      ALT: (): ExpressionAst => {
+        if (this.RECORDING_PHASE) return undefined as never;
+        const prefix = this.typePrefix!;
+        if (prefix.kind === 'Attribute') this.report('UnexpectedAttribute', prefix.span, [prefix.name]);
+        return this.typeLiteral(prefix);
+      },
+    },
+  ];
+
+  private readonly memberOperators = [
+    { ALT: (): IToken => this.consume(0, Dot) },
+    { ALT: (): IToken => this.consume(1, ColonColon) },
+    { ALT: (): IToken => this.consume(2, QuestionDot) },
+  ];
+
+  private readonly memberName = (): ExpressionAst => this.or(1, this.memberNameKinds);
+
+  private readonly memberNameKinds = [
+    { ALT: (): ExpressionAst => this.bareword(this.consume(3, Identifier)) },
+    { ALT: (): ExpressionAst => this.variableNode(this.consume(4, Variable)) },
+    { ALT: (): ExpressionAst => this.stringNode(this.consume(5, StringSQ)) },
+    { ALT: (): ExpressionAst => this.stringNode(this.consume(6, StringDQ)) },
+    { ALT: (): ExpressionAst => this.subrule(0, this.parenExpression) },
+    { ALT: (): ExpressionAst => this.subrule(1, this.subExpression) },
+  ];
+
+  private readonly memberArguments = {
+    GATE: (): boolean => !this.isMissingMember() && this.touching(this.LA(0), this.LA(1))
+      && (this.LA(1).tokenType === LParen || this.LA(1).tokenType === LCurly),
+    DEF: (): { args: ExpressionAst[]; end: number } => this.or(2, this.memberArgumentKinds),
+  };
+
+  private readonly memberArgumentKinds = [
+    { ALT: (): { args: ExpressionAst[]; end: number } => this.subrule(2, this.invocationArguments) },
+    {
+      ALT: (): { args: ExpressionAst[]; end: number } => {
+        const block = this.subrule(3, this.scriptBlockExpression);
+        return this.RECORDING_PHASE ? (undefined as never) : { args: [block], end: block.span.end };
+      },
+    },
+  ];
+
+  private readonly firstInvocationArgument = {
+    GATE: (): boolean => this.canStartUnary(this.LA(1), true),
+    DEF: (): void => {
+      const first = this.subrule(0, this.expression);
+      if (!this.RECORDING_PHASE) this.operandStack.push(first);
+      this.nl(201);
+      this.many(0, this.moreInvocationArguments);
+    },
+  };
+
+  private readonly moreInvocationArguments = (): void => {
+    const comma = this.consume(1, Comma);
+    this.nl(202);
+    const next = this.option(1, this.nextInvocationArgument);
+    this.nl(203);
+    if (this.RECORDING_PHASE) return;
+    if (next === undefined) this.report('MissingExpressionAfterToken', this.after(comma), [',']);
+    else this.operandStack.push(next);
+  };
+
+  private readonly nextInvocationArgument = {
+    GATE: (): boolean => this.canStartUnary(this.LA(1), true),
+    DEF: (): ExpressionAst => this.subrule(1, this.expression),
+  };
+
+  private readonly invocationClose = (): IToken => this.consume(2, RParen);
+
+  private readonly indexExpression = {
+    GATE: (): boolean => this.canStartUnary(this.LA(1)),
+    DEF: (): ExpressionAst => this.subrule(0, this.expression),
+  };
+
+  private readonly indexClose = (): IToken => this.consume(1, RBracket);
+
+  /** The member name was missing when the token before is the `.` or `::` itself. */
+  private isMissingMember(): boolean {
+    const t = this.LA(0).tokenType;
+    return t === Dot || t === ColonColon || t === QuestionDot;
+  }
+
+  // ---------------------------------------------------------------- rules
+
+  protected defineExpressionRules(): void {
+    this.expression = this.RULE('expression', () => {
+      const operandBase = this.operandStack.length;
+      const operatorBase = this.operatorStack.length;
+      const first = this.subrule(0, this.unary);
+      if (!this.RECORDING_PHASE) this.operandStack.push(first);
+      this.many(0, this.binaryLoop);
+      this.option(1, this.strayParameter);
+      if (this.RECORDING_PHASE) return undefined as never;
+      if (this.operatorStack.length === operatorBase) {
+        this.operandStack.length = operandBase;
+        return first;
+      }
+      const operands = this.operandStack.splice(operandBase);
+      const operators = this.operatorStack.splice(operatorBase);
+      return this.binaryTree(operands, operators);
     });
 
-    this.arrayLiteral = this.RULE('arrayLiteral', (noComma = false) => {
-      const items: ExpressionAst[] = [this.subrule(0, this.unary, { ARGS: [noComma] })];
-      this.many(0, {
-        GATE: () => !noComma,
-        DEF: () => {
-          const comma = this.consume(0, Comma);
-          this.nl(200);
-          const next = this.option(0, {
-            GATE: () => this.canStartUnary(this.LA(1), noComma),
-            DEF: () => this.subrule(1, this.unary, { ARGS: [noComma] }),
-          });
-          this.ACTION(() => {
-            if (next === undefined) this.report('MissingExpressionAfterToken', this.after(comma), [',']);
-            items.push(next ?? this.placeholder(this.after(comma)));
-          });
-        },
-      });
-      return this.ACTION(() => items.length === 1
-        ? items[0]
-        : { kind: 'ArrayLiteral' as const, elements: items, span: this.join(items[0], items[items.length - 1]) });
+    // Unary operators, casts and primaries (the primary alternatives are inlined: one rule call less per operand).
+    this.unary = this.RULE('unary', () => {
+      let operand = this.or(0, this.unaryKinds);
+      if (!this.RECORDING_PHASE && this.postfixAhead()) {
+        this.postfixTarget = operand;
+        this.many(0, this.postfixLoop);
+        operand = this.postfixTarget!;
+      } else if (this.RECORDING_PHASE) {
+        this.many(0, this.postfixLoop);
+      }
+      const postfix = this.option(1, this.postfixIncrement);
+      if (this.RECORDING_PHASE || postfix === undefined) return operand;
+      return {
+        kind: 'Unary', operator: postfix.tokenType === PlusPlus ? '++' : '--', postfix: true, caseSensitive: false,
+        operand, span: this.span(operand.span.start, this.endOf(postfix)),
+      } satisfies UnaryAst;
     });
 
-    this.unary = this.RULE('unary', (noComma = false) => {
-      const operand = this.or(0, [
-        {
-          GATE: () => !(noComma && this.LA(1).tokenType === Comma),
-          ALT: () => {
-            const op = this.consume(0, UnaryOperator);
-            this.nl(200);
-            const child = this.option(0, {
-              GATE: () => this.canStartUnary(this.LA(1), noComma),
-              DEF: () => this.subrule(0, this.unary, { ARGS: [noComma] }),
-            });
-            return this.ACTION(() => this.prefixUnary(op, child));
-          },
-        },
-        { ALT: () => this.subrule(1, this.typePrefixed, { ARGS: [noComma] }) },
-        { ALT: () => this.subrule(2, this.primary) },
-      ]);
-      const postfix = this.option(1, {
-        GATE: () => this.LA(1).tokenType === PlusPlus || this.LA(1).tokenType === MinusMinus,
-        DEF: () => this.consume(1, UnaryOperator),
-      });
-      return this.ACTION(() => postfix === undefined ? operand : {
-        kind: 'Unary' as const, operator: postfix.tokenType === PlusPlus ? '++' : '--', postfix: true,
-        caseSensitive: false, operand, span: this.span(operand.span.start, this.endOf(postfix)),
-      });
+    this.primary = this.RULE('primary', () => {
+      const value = this.or(0, this.primaryAlts);
+      if (!this.RECORDING_PHASE && !this.postfixAhead()) return value;
+      this.postfixTarget = value;
+      this.many(0, this.postfixLoop);
+      return this.postfixTarget!;
     });
 
     // `[type]` before an operand is a cast; alone (or before `::`) it is a type literal.
-    this.typePrefixed = this.RULE('typePrefixed', (noComma = false) => {
-      const prefix = this.subrule(0, this.typeOrAttribute);
-      return this.or(0, [
-        {
-          GATE: () => this.touching(this.LA(0), this.LA(1)) && (this.LA(1).tokenType === ColonColon || this.LA(1).tokenType === Dot),
-          ALT: () => this.subrule(1, this.postfixOperators, {
-            ARGS: [this.ACTION(() => this.typeLiteral(prefix)), false],
-          }),
-        },
-        {
-          GATE: () => this.canStartUnary(this.LA(1), noComma) && this.LA(1).tokenType !== Comma,
-          ALT: () => {
-            const operand = this.subrule(2, this.unary, { ARGS: [noComma] });
-            return this.ACTION((): ExpressionAst => prefix.kind === 'type'
-              ? { kind: 'Convert', type: prefix.type, operand, span: this.join(prefix, operand) }
-              : operand);
-          },
-        },
-        {
-          ALT: () => this.ACTION((): ExpressionAst => {
-            if (prefix.kind === 'Attribute') this.report('UnexpectedAttribute', prefix.span, [prefix.name]);
-            return this.typeLiteral(prefix);
-          }),
-        },
-      ]);
-    });
-
-    this.primary = this.RULE('primary', (commandMode = false) => {
-      const value = this.or(0, [
-        { ALT: () => this.variableNode(this.consume(0, Variable)) },
-        {
-          ALT: () => {
-            const token = this.consume(1, SplatVariable);
-            return this.ACTION(() => {
-              const node = this.variableNode(token);
-              this.reportError('SplattingNotPermitted', node.span, [node.name]);
-              return node;
-            });
-          },
-        },
-        { ALT: () => this.numberNode(this.consume(2, NumberToken)) },
-        { ALT: () => this.stringNode(this.consume(3, StringSQ)) },
-        { ALT: () => this.stringNode(this.consume(4, StringDQ)) },
-        { ALT: () => this.stringNode(this.consume(5, HereStringSQ)) },
-        { ALT: () => this.stringNode(this.consume(6, HereStringDQ)) },
-        { ALT: () => this.subrule(0, this.parenExpression) },
-        { ALT: () => this.subrule(1, this.subExpression) },
-        { ALT: () => this.subrule(2, this.hashLiteral) },
-        { ALT: () => this.subrule(3, this.scriptBlockExpression) },
-      ]);
-      return this.subrule(4, this.postfixOperators, { ARGS: [value, commandMode] });
+    this.typePrefixed = this.RULE('typePrefixed', () => {
+      this.typePrefix = this.subrule(0, this.typeOrAttribute);
+      return this.or(0, this.afterTypeKinds);
     });
 
     this.defineMemberRules();
   }
 
-  /** Member access, indexing and method calls: `.Name`, `::Name`, `?.Name`, `[i]`, `.M(args)`. */
+  /** `.Name`, `::Name`, `?.Name` and method calls `.M(args)`; `[i]` indexing. */
   private defineMemberRules(): void {
-    this.postfixOperators = this.RULE('postfixOperators', (target: ExpressionAst, commandMode = false) => {
-      let result = target;
-      this.many(0, {
-        GATE: () => this.touching(this.LA(0), this.LA(1)) && this.postfixAhead(commandMode),
-        DEF: () => {
-          result = this.or(0, [
-            { ALT: () => this.subrule(0, this.memberAccess, { ARGS: [result] }) },
-            { ALT: () => this.subrule(1, this.indexAccess, { ARGS: [result] }) },
-          ]);
-        },
-      });
-      return result;
-    });
-
-    this.memberAccess = this.RULE('memberAccess', (target: ExpressionAst) => {
-      const op = this.or(0, [
-        { ALT: () => this.consume(0, Dot) },
-        { ALT: () => this.consume(1, ColonColon) },
-        { ALT: () => this.consume(2, QuestionDot) },
-      ]);
-      const member = this.option(0, () => this.or(1, [
-        { ALT: () => this.bareword(this.consume(3, Identifier)) },
-        { ALT: () => this.variableNode(this.consume(4, Variable)) },
-        { ALT: () => this.stringNode(this.consume(5, StringSQ)) },
-        { ALT: () => this.stringNode(this.consume(6, StringDQ)) },
-        { ALT: () => this.subrule(0, this.parenExpression) },
-        { ALT: () => this.subrule(1, this.subExpression) },
-      ]));
-      const args = this.option(1, {
-        GATE: () => member !== undefined && this.touching(this.LA(0), this.LA(1))
-          && (this.LA(1).tokenType === LParen || this.LA(1).tokenType === LCurly),
-        DEF: () => this.or(2, [
-          { ALT: () => this.subrule(2, this.invocationArguments) },
-          {
-            ALT: () => {
-              const block = this.subrule(3, this.scriptBlockExpression);
-              return this.ACTION(() => ({ args: [block], end: block.span.end }));
-            },
-          },
-        ]),
-      });
-      return this.ACTION((): ExpressionAst => {
-        const isStatic = op.tokenType === ColonColon;
-        const nullConditional = op.tokenType === QuestionDot;
-        if (member === undefined) {
-          this.report('MissingPropertyName', this.after(op));
-          return { kind: 'Member', target, member: this.placeholder(this.after(op)), static: isStatic, nullConditional,
-            span: this.span(target.span.start, this.endOf(op)) };
-        }
-        if (args !== undefined) {
-          const node: InvokeMemberAst = { kind: 'InvokeMember', target, member, args: args.args, static: isStatic,
-            nullConditional, span: this.span(target.span.start, args.end) };
-          return node;
-        }
-        const node: MemberAst = { kind: 'Member', target, member, static: isStatic, nullConditional, span: this.join(target, member) };
-        return node;
-      });
+    this.memberAccess = this.RULE('memberAccess', (target?: ExpressionAst) => {
+      const op = this.or(0, this.memberOperators);
+      const member = this.option(0, this.memberName);
+      const args = this.option(1, this.memberArguments);
+      if (this.RECORDING_PHASE) return undefined as never;
+      const isStatic = op.tokenType === ColonColon;
+      const nullConditional = op.tokenType === QuestionDot;
+      if (member === undefined) {
+        this.report('MissingPropertyName', this.after(op));
+        return { kind: 'Member', target: target!, member: this.placeholder(this.after(op)), static: isStatic, nullConditional,
+          span: this.span(target!.span.start, this.endOf(op)) } satisfies MemberAst;
+      }
+      if (args !== undefined) {
+        return { kind: 'InvokeMember', target: target!, member, args: args.args, static: isStatic, nullConditional,
+          span: this.span(target!.span.start, args.end) } satisfies InvokeMemberAst;
+      }
+      return { kind: 'Member', target: target!, member, static: isStatic, nullConditional, span: this.join(target!, member) } satisfies MemberAst;
     });
 
     this.invocationArguments = this.RULE('invocationArguments', () => {
       const lParen = this.consume(0, LParen);
-      const args: ExpressionAst[] = [];
+      const savedComma = this.noComma;
+      const savedCommand = this.commandMode;
+      this.noComma = true;
+      this.commandMode = false;
+      const base = this.operandStack.length;
       this.nl(200);
-      this.option(0, {
-        GATE: () => this.canStartUnary(this.LA(1), true),
-        DEF: () => {
-          const first = this.subrule(0, this.expression, { ARGS: [true] });
-          this.ACTION(() => args.push(first));
-          this.nl(201);
-          this.many(0, () => {
-            const comma = this.consume(1, Comma);
-            this.nl(202);
-            const next = this.option(1, {
-              GATE: () => this.canStartUnary(this.LA(1), true),
-              DEF: () => this.subrule(1, this.expression, { ARGS: [true] }),
-            });
-            this.nl(203);
-            this.ACTION(() => {
-              if (next === undefined) this.report('MissingExpressionAfterToken', this.after(comma), [',']);
-              else args.push(next);
-            });
-          });
-        },
-      });
+      this.option(0, this.firstInvocationArgument);
       this.nl(204);
-      const rParen = this.option(2, () => this.consume(2, RParen));
-      return this.ACTION(() => {
-        if (rParen === undefined) {
-          const at = args.length > 0 ? this.after(args[args.length - 1]) : this.after(lParen);
-          this.report('MissingEndParenthesisInMethodCall', at);
-          return { args, end: at.end };
-        }
-        return { args, end: this.endOf(rParen) };
-      });
+      this.noComma = savedComma;
+      this.commandMode = savedCommand;
+      const rParen = this.option(2, this.invocationClose);
+      if (this.RECORDING_PHASE) return undefined as never;
+      const args = this.operandStack.splice(base);
+      if (rParen === undefined) {
+        const at = args.length > 0 ? this.after(args[args.length - 1]) : this.after(lParen);
+        this.report('MissingEndParenthesisInMethodCall', at);
+        return { args, end: at.end };
+      }
+      return { args, end: this.endOf(rParen) };
     });
 
-    this.indexAccess = this.RULE('indexAccess', (target: ExpressionAst) => {
+    this.indexAccess = this.RULE('indexAccess', (target?: ExpressionAst) => {
       const lBracket = this.consume(0, LBracket);
+      const savedComma = this.noComma;
+      const savedCommand = this.commandMode;
+      this.noComma = false;
+      this.commandMode = false;
       this.nl(200);
-      const index = this.option(0, {
-        GATE: () => this.canStartUnary(this.LA(1)),
-        DEF: () => this.subrule(0, this.expression),
-      });
+      const index = this.option(0, this.indexExpression);
       this.nl(201);
-      const rBracket = this.option(1, () => this.consume(1, RBracket));
-      return this.ACTION((): IndexAst => {
-        if (index === undefined) this.report('MissingArrayIndexExpression', this.after(lBracket));
-        else if (rBracket === undefined) this.report('MissingEndSquareBracket', this.after(index));
-        const end = rBracket !== undefined ? this.endOf(rBracket) : index?.span.end ?? this.endOf(lBracket);
-        return { kind: 'Index', target, index: index ?? this.placeholder(this.after(lBracket)), nullConditional: false,
-          span: this.span(target.span.start, end) };
-      });
+      this.noComma = savedComma;
+      this.commandMode = savedCommand;
+      const rBracket = this.option(1, this.indexClose);
+      if (this.RECORDING_PHASE) return undefined as never;
+      if (index === undefined) this.report('MissingArrayIndexExpression', this.after(lBracket));
+      else if (rBracket === undefined) this.report('MissingEndSquareBracket', this.after(index));
+      const end = rBracket !== undefined ? this.endOf(rBracket) : index?.span.end ?? this.endOf(lBracket);
+      return { kind: 'Index', target: target!, index: index ?? this.placeholder(this.after(lBracket)), nullConditional: false,
+        span: this.span(target!.span.start, end) } satisfies IndexAst;
     });
   }
 
   /** Whether the token after a primary continues it; in argument mode `$a. b` is not member access. */
-  private postfixAhead(commandMode: boolean): boolean {
-    const t = this.LA(1).tokenType;
+  private postfixAhead(): boolean {
+    const token = this.LA(1);
+    if (!this.touching(this.LA(0), token)) return false;
+    const t = token.tokenType;
     if (t === LBracket) return true;
     if (t !== Dot && t !== ColonColon && t !== QuestionDot) return false;
-    if (!commandMode) return true;
+    if (!this.commandMode) return true;
     const next = this.LA(2);
-    return this.touching(this.LA(1), next) && !this.isStatementEnd(next);
+    return this.touching(token, next) && !this.isStatementEnd(next);
   }
 
   // ---------------------------------------------------------------- node builders
 
   protected variableNode(token: IToken): VariableAst {
-    return this.ACTION(() => variableAst(this.text, token.startOffset, this.endOf(token), this.strings));
+    if (this.RECORDING_PHASE) return undefined as never;
+    return variableAst(this.text, token.startOffset, this.endOf(token), this.strings);
   }
 
   protected stringNode(token: IToken): ExpressionAst {
-    return this.ACTION(() => stringTokenNode(token, this.text, this.strings));
+    if (this.RECORDING_PHASE) return undefined as never;
+    return stringTokenNode(token, this.text, this.strings);
   }
 
   protected numberNode(token: IToken): ExpressionAst {
-    return this.ACTION(() => {
-      const parsed = parseNumberLiteral(token.image);
-      const span = this.tokenSpan(token);
-      if (!parsed) {
-        this.reportError('BadNumericConstant', span, [token.image]);
-        return { kind: 'Constant', value: 0, type: 'int', text: token.image, span } satisfies ConstantAst;
-      }
-      return { kind: 'Constant', value: parsed.value, type: parsed.type, text: token.image, span } satisfies ConstantAst;
-    });
+    if (this.RECORDING_PHASE) return undefined as never;
+    const parsed = parseNumberLiteral(token.image);
+    const span = this.tokenSpan(token);
+    if (!parsed) {
+      this.reportError('BadNumericConstant', span, [token.image]);
+      return { kind: 'Constant', value: 0, type: 'int', text: token.image, span } satisfies ConstantAst;
+    }
+    return { kind: 'Constant', value: parsed.value, type: parsed.type, text: token.image, span } satisfies ConstantAst;
   }
 
   protected typeLiteral(prefix: TypeOrAttribute): ExpressionAst {
@@ -347,48 +430,59 @@ export abstract class ExpressionParser extends ParserBase {
       if (negative) return { kind: 'Constant', value: negative.value, type: negative.type, text: op.image + child.text, span };
     }
     const word = operatorOf(op);
-    const node: UnaryAst = {
+    return {
       kind: 'Unary',
-      operator: word?.operator ?? (op.tokenType === Comma ? ',' : op.tokenType === Minus ? '-' : op.image),
+      operator: word?.operator ?? (op.tokenType === Minus ? '-' : op.image),
       postfix: false,
       caseSensitive: word?.caseSensitive ?? false,
       operand: child,
       span,
-    };
-    return node;
+    } satisfies UnaryAst;
   }
 
-  /** Builds left-associative binary nodes by precedence, like PowerShell's operator-stack loop. */
+  /** Builds left-associative nodes by precedence, like PowerShell's operator-stack loop; `,` makes arrays. */
   private binaryTree(operands: ExpressionAst[], operators: IToken[]): ExpressionAst {
     if (operators.length === 0) return operands[0];
     const output: ExpressionAst[] = [operands[0]];
     const stack: IToken[] = [];
-    const reduce = (): void => {
-      const right = output.pop()!;
-      const left = output.pop()!;
-      output.push(this.binaryNode(stack.pop()!, left, right));
-    };
     for (let i = 0; i < operators.length; i++) {
       const precedence = PRECEDENCE.get(operators[i].tokenType) ?? 0;
-      while (stack.length > 0 && (PRECEDENCE.get(stack[stack.length - 1].tokenType) ?? 0) >= precedence) reduce();
+      while (stack.length > 0 && (PRECEDENCE.get(stack[stack.length - 1].tokenType) ?? 0) >= precedence) {
+        this.reduceTop(output, stack);
+      }
       stack.push(operators[i]);
       output.push(operands[i + 1]);
     }
-    while (stack.length > 0) reduce();
+    while (stack.length > 0) this.reduceTop(output, stack);
     return output[0];
   }
 
-  private binaryNode(op: IToken, left: ExpressionAst, right: ExpressionAst): BinaryAst {
+  private reduceTop(output: ExpressionAst[], stack: IToken[]): void {
+    const right = output.pop()!;
+    const left = output.pop()!;
+    output.push(this.binaryNode(stack.pop()!, left, right));
+  }
+
+  private binaryNode(op: IToken, left: ExpressionAst, right: ExpressionAst): ExpressionAst {
+    if (op.tokenType === Comma) {
+      if (left.kind === 'ArrayLiteral' && this.commaArrays.has(left)) {
+        left.elements.push(right);
+        left.span = this.join(left, right);
+        return left;
+      }
+      const array: ArrayLiteralAst = { kind: 'ArrayLiteral', elements: [left, right], span: this.join(left, right) };
+      this.commaArrays.add(array);
+      return array;
+    }
     const word = operatorOf(op);
-    const symbol = op.tokenType === Minus ? '-' : op.image;
     return {
       kind: 'Binary',
-      operator: word?.operator ?? symbol,
+      operator: word?.operator ?? (op.tokenType === Minus ? '-' : op.image),
       caseSensitive: word?.caseSensitive ?? false,
       left,
       right,
       operatorSpan: this.tokenSpan(op),
       span: this.join(left, right),
-    };
+    } satisfies BinaryAst;
   }
 }

@@ -3,14 +3,30 @@
 // more bareword text (`foreach-object` is a command).
 import { EOF, type IToken, type ParserMethod } from 'chevrotain';
 import type {
-  BreakAst, ExpressionAst, IfAst, StatementAst, StatementBlockAst, SwitchAst, TrapAst, TryAst, TypeNameAst,
+  AssignmentAst, BreakAst, ExpressionAst, PipelineAst, IfAst, StatementAst, StatementBlockAst, SwitchAst, TrapAst, TryAst, TypeNameAst,
 } from './ast.ts';
+import type { TypeOrAttribute } from './parser-base.ts';
 import { LoopParser } from './parser-loops.ts';
 import {
-  Comma, DashWord, FlowKeyword, Identifier, Keywords, Label, LBracket, LCurly, LParen, NewLine, RCurly, RParen, Separator,
+  Comma, DashWord, FlowKeyword, Identifier, Keywords, LBracket, LCurly, LoopLabel, LParen, RCurly, RParen, Separator,
 } from './tokens.ts';
 
-type SwitchFlags = SwitchAst['flags'];
+interface SwitchState {
+  flags: SwitchAst['flags'];
+  clauses: SwitchAst['clauses'];
+  defaultBody?: StatementBlockAst;
+  subject?: SwitchAst['subject'];
+  errorEnd: number;
+  incomplete: boolean;
+  failed: boolean;
+}
+
+function newSwitchState(): SwitchState {
+  return {
+    flags: { regex: false, wildcard: false, exact: false, caseSensitive: false, file: false },
+    clauses: [], errorEnd: 0, incomplete: false, failed: false,
+  };
+}
 
 export abstract class StatementParser extends LoopParser {
   declare ifStatement: ParserMethod<[], StatementAst | undefined>;
@@ -20,74 +36,88 @@ export abstract class StatementParser extends LoopParser {
   declare trapStatement: ParserMethod<[], StatementAst | undefined>;
   declare flowStatement: ParserMethod<[], StatementAst>;
   declare labeledStatement: ParserMethod<[], StatementAst | undefined>;
-  declare catchTypes: ParserMethod<[], { types: TypeNameAst[]; failed: boolean }>;
+  declare catchTypes: ParserMethod<[], { types: TypeNameAst[]; failed: boolean; end?: number }>;
+
+  /** The statement list being filled (statementList's loop body reads them; nested lists save and restore). */
+  private listStatements: StatementAst[] = [];
+  private listTraps: TrapAst[] = [];
+
+  private readonly separators0 = (): void => void this.consume(0, Separator);
+  private readonly separators1 = (): void => void this.consume(1, Separator);
+  private readonly closingCurly = (): IToken => this.consume(1, RCurly);
+
+  private readonly statementLoop = {
+    GATE: (): boolean => !this.isBlockEnd(this.LA(1)),
+    DEF: (): void => {
+      const statements = this.listStatements;
+      const traps = this.listTraps;
+      const statement = this.or(3, this.statementKinds);
+      this.listStatements = statements;
+      this.listTraps = traps;
+      if (!this.RECORDING_PHASE && statement !== undefined) {
+        if (statement.kind === 'Trap') traps.push(statement);
+        else statements.push(statement);
+      }
+      this.many(2, this.separators1);
+    },
+  };
+
+  private readonly statementKinds = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      { ALT: (): StatementAst | undefined => this.subrule(0, this.ifStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(1, this.switchStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(2, this.foreachStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(3, this.forStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(4, this.whileStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(5, this.doStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(6, this.functionDefinition) },
+      { ALT: (): StatementAst | undefined => this.subrule(7, this.flowStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(8, this.tryStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(9, this.trapStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(10, this.labeledStatement) },
+      { ALT: (): StatementAst | undefined => this.subrule(11, this.pipeline) },
+    ],
+  };
 
   protected defineStatementRules(): void {
     this.statementList = this.RULE('statementList', () => {
       const statements: StatementAst[] = [];
       const traps: TrapAst[] = [];
-      const start = this.ACTION(() => this.startOf(this.LA(1)));
-      this.many(0, () => this.consume(0, Separator));
-      this.many(1, {
-        GATE: () => !this.isBlockEnd(this.LA(1)),
-        DEF: () => {
-          const statement = this.subrule(0, this.statement);
-          this.ACTION(() => {
-            if (statement?.kind === 'Trap') traps.push(statement);
-            else if (statement) statements.push(statement);
-          });
-          this.many(2, () => this.consume(1, Separator));
-        },
-      });
-      return this.ACTION(() => {
-        const all = [...statements, ...traps].sort((a, b) => a.span.start - b.span.start);
-        const span = all.length > 0 ? this.join(all[0], all[all.length - 1]) : this.span(start, start);
-        return { statements, traps, span };
-      });
+      const start = this.RECORDING_PHASE ? 0 : this.startOf(this.LA(1));
+      this.many(0, this.separators0);
+      this.listStatements = statements;
+      this.listTraps = traps;
+      this.many(1, this.statementLoop);
+      if (this.RECORDING_PHASE) return undefined as never;
+      let first = statements[0] as StatementAst | undefined;
+      let last = statements[statements.length - 1] as StatementAst | undefined;
+      for (const trap of traps) {
+        if (!first || trap.span.start < first.span.start) first = trap;
+        if (!last || trap.span.end > last.span.end) last = trap;
+      }
+      const span = first && last ? this.join(first, last) : this.span(start, start);
+      return { statements, traps, span };
     });
 
     this.statementBlock = this.RULE('statementBlock', () => {
       const lCurly = this.consume(0, LCurly);
       const list = this.subrule(0, this.statementList);
-      const rCurly = this.option(0, () => this.consume(1, RCurly));
-      return this.ACTION((): StatementBlockAst => {
-        if (rCurly === undefined) this.missingCurly(lCurly);
-        const end = rCurly ? this.endOf(rCurly) : Math.max(list.span.end, this.endOf(lCurly));
-        return { kind: 'StatementBlock', statements: list.statements, traps: list.traps, span: this.span(this.startOf(lCurly), end) };
-      });
+      const rCurly = this.option(0, this.closingCurly);
+      if (this.RECORDING_PHASE) return undefined as never;
+      if (rCurly === undefined) this.missingCurly(lCurly);
+      const end = rCurly ? this.endOf(rCurly) : Math.max(list.span.end, this.endOf(lCurly));
+      return { kind: 'StatementBlock', statements: list.statements, traps: list.traps, span: this.span(this.startOf(lCurly), end) } satisfies StatementBlockAst;
     });
 
-    this.statement = this.RULE('statement', () => this.or(0, {
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { GATE: () => this.keywordAt(1, Keywords.if), ALT: () => this.subrule(0, this.ifStatement) },
-        { GATE: () => this.keywordAt(1, Keywords.switch), ALT: () => this.subrule(1, this.switchStatement) },
-        { GATE: () => this.keywordAt(1, Keywords.foreach), ALT: () => this.subrule(2, this.foreachStatement) },
-        { GATE: () => this.keywordAt(1, Keywords.for), ALT: () => this.subrule(3, this.forStatement) },
-        { GATE: () => this.keywordAt(1, Keywords.while), ALT: () => this.subrule(4, this.whileStatement) },
-        { GATE: () => this.keywordAt(1, Keywords.do), ALT: () => this.subrule(5, this.doStatement) },
-        {
-          GATE: () => this.keywordAt(1, Keywords.function) || this.keywordAt(1, Keywords.filter),
-          ALT: () => this.subrule(6, this.functionDefinition),
-        },
-        { GATE: () => this.flowKeywordAhead(), ALT: () => this.subrule(7, this.flowStatement) },
-        { GATE: () => this.keywordAt(1, Keywords.try), ALT: () => this.subrule(8, this.tryStatement) },
-        { GATE: () => this.keywordAt(1, Keywords.trap), ALT: () => this.subrule(9, this.trapStatement) },
-        { GATE: () => this.labelAhead(), ALT: () => this.subrule(10, this.labeledStatement) },
-        { ALT: () => this.subrule(11, this.pipeline) },
-      ],
-    }));
+    // Keywords are told apart by token type: the lexer makes a word a keyword only where it can be one.
+    this.statement = this.RULE('statement', () => this.or(0, this.statementKinds));
 
     this.labeledStatement = this.RULE('labeledStatement', () => {
-      const label = this.consume(0, Label);
+      const label = this.consume(0, LoopLabel);
       this.nl(200);
-      return this.or(0, [
-        { ALT: () => this.subrule(0, this.switchStatement, { ARGS: [label] }) },
-        { ALT: () => this.subrule(1, this.foreachStatement, { ARGS: [label] }) },
-        { ALT: () => this.subrule(2, this.forStatement, { ARGS: [label] }) },
-        { ALT: () => this.subrule(3, this.whileStatement, { ARGS: [label] }) },
-        { ALT: () => this.subrule(4, this.doStatement, { ARGS: [label] }) },
-      ]);
+      this.currentLabel = label;
+      return this.or(0, this.labeledKinds);
     });
 
     this.ifStatement = this.RULE('ifStatement', () => {
@@ -95,397 +125,433 @@ export abstract class StatementParser extends LoopParser {
       const clauses: IfAst['clauses'] = [];
       const first = this.subrule(0, this.ifClause, { ARGS: [keyword] });
       if (first === undefined) return undefined;
-      let failed = false;
-      this.ACTION(() => clauses.push(first));
-      this.many(0, {
-        GATE: () => !failed && this.aheadPastNewlines(Keywords.elseif),
-        DEF: () => {
-          this.nl(200);
-          const elseif = this.consume(1, Keywords.elseif);
-          const clause = this.subrule(1, this.ifClause, { ARGS: [elseif] });
-          this.ACTION(() => {
-            if (clause) clauses.push(clause);
-            else failed = true;
-          });
-        },
-      });
-      const elseBody = this.option(0, {
-        GATE: () => !failed && this.aheadPastNewlines(Keywords.else),
-        DEF: () => {
-          this.nl(201);
-          const elseKeyword = this.consume(2, Keywords.else);
-          const block = this.option(1, {
-            GATE: () => this.aheadPastNewlines(LCurly),
-            DEF: () => {
-              this.nl(202);
-              return this.subrule(2, this.statementBlock);
-            },
-          });
-          return this.ACTION(() => {
-            if (block === undefined) {
-              this.report('MissingStatementBlockAfterElse', this.after(elseKeyword));
-              failed = true;
-            }
-            return block;
-          });
-        },
-      });
-      return this.ACTION((): IfAst | undefined => {
-        if (failed) return undefined;
-        const last = elseBody ?? clauses[clauses.length - 1].body;
-        return { kind: 'If', clauses, ...(elseBody ? { elseBody } : {}), span: this.span(this.startOf(keyword), last.span.end) };
-      });
+      if (!this.RECORDING_PHASE) clauses.push(first);
+      this.ifClauses = clauses;
+      this.ifFailed = false;
+      this.many(0, this.elseifClauses);
+      const elseBody = this.option(0, this.elseClause);
+      if (this.RECORDING_PHASE || this.ifFailed) return undefined;
+      const last = elseBody ?? clauses[clauses.length - 1].body;
+      const node: IfAst = { kind: 'If', clauses, span: this.span(this.startOf(keyword), last.span.end) };
+      if (elseBody) node.elseBody = elseBody;
+      return node;
     });
 
     this.ifClause = this.RULE('ifClause', (keyword?: IToken) => {
       this.nl(200);
-      const lParen = this.option(0, () => this.consume(0, LParen));
-      if (lParen === undefined) {
-        return this.ACTION(() => void this.report('MissingOpenParenthesisInIfStatement', this.after(keyword!), [keyword!.image]));
-      }
+      const lParen = this.option(0, this.ifOpenParen);
+      if (lParen === undefined) return void this.report('MissingOpenParenthesisInIfStatement', this.after(keyword!), [keyword!.image]);
       this.nl(201);
-      const condition = this.option(1, {
-        GATE: () => !this.isStatementEnd(this.LA(1)),
-        DEF: () => this.subrule(0, this.pipeline),
-      });
+      const condition = this.option(1, this.ifCondition);
       this.nl(202);
-      const rParen = this.option(2, () => this.consume(1, RParen));
+      const rParen = this.option(2, this.ifCloseParen);
       if (rParen === undefined) {
-        return this.ACTION(() => {
-          if (condition === undefined) this.report('IfStatementMissingCondition', this.after(lParen), [keyword!.image]);
-          else this.report('MissingEndParenthesisAfterStatement', this.tokenSpan(this.LA(1)), [keyword!.image]);
-          return undefined;
-        });
+        if (condition === undefined) this.report('IfStatementMissingCondition', this.after(lParen), [keyword!.image]);
+        else this.report('MissingEndParenthesisAfterStatement', this.tokenSpan(this.LA(1)), [keyword!.image]);
+        return undefined;
       }
-      const body = this.option(3, {
-        GATE: () => this.aheadPastNewlines(LCurly),
-        DEF: () => {
-          this.nl(203);
-          return this.subrule(1, this.statementBlock);
-        },
-      });
-      return this.ACTION(() => {
-        if (condition === undefined) {
-          this.report('IfStatementMissingCondition', this.after(lParen), [keyword!.image]);
-          return undefined;
-        }
-        if (body === undefined) return void this.report('MissingStatementBlock', this.tokenSpan(rParen), [keyword!.image]);
-        return { condition, body };
-      });
+      const body = this.option(3, this.blockBodies[1]);
+      if (this.RECORDING_PHASE) return undefined;
+      if (condition === undefined) return void this.report('IfStatementMissingCondition', this.after(lParen), [keyword!.image]);
+      if (body === undefined) return void this.report('MissingStatementBlock', this.tokenSpan(rParen), [keyword!.image]);
+      return { condition, body };
     });
 
     this.defineSwitchRules();
     this.defineTryRules();
   }
 
+  // ---------------------------------------------------------------- cached DSL pieces
+
+  private currentLabel: IToken | undefined;
+  private ifClauses: IfAst['clauses'] = [];
+  private ifFailed = false;
+
+  private readonly labeledKinds = [
+    { ALT: (): StatementAst | undefined => this.subrule(0, this.switchStatement, { ARGS: [this.currentLabel] }) },
+    { ALT: (): StatementAst | undefined => this.subrule(1, this.foreachStatement, { ARGS: [this.currentLabel] }) },
+    { ALT: (): StatementAst | undefined => this.subrule(2, this.forStatement, { ARGS: [this.currentLabel] }) },
+    { ALT: (): StatementAst | undefined => this.subrule(3, this.whileStatement, { ARGS: [this.currentLabel] }) },
+    { ALT: (): StatementAst | undefined => this.subrule(4, this.doStatement, { ARGS: [this.currentLabel] }) },
+  ];
+
+  private readonly elseifClauses = {
+    GATE: (): boolean => !this.ifFailed && this.aheadPastNewlines(Keywords.elseif),
+    DEF: (): void => {
+      const clauses = this.ifClauses;
+      this.nl(200);
+      const elseif = this.consume(1, Keywords.elseif);
+      const clause = this.subrule(1, this.ifClause, { ARGS: [elseif] });
+      this.ifClauses = clauses;
+      if (this.RECORDING_PHASE) return;
+      if (clause) clauses.push(clause);
+      else this.ifFailed = true;
+    },
+  };
+
+  private readonly elseClause = {
+    GATE: (): boolean => !this.ifFailed && this.aheadPastNewlines(Keywords.else),
+    DEF: (): StatementBlockAst | undefined => {
+      this.nl(201);
+      const elseKeyword = this.consume(2, Keywords.else);
+      const block = this.option(1, this.blockBodies[0]);
+      if (this.RECORDING_PHASE) return undefined;
+      if (block === undefined) {
+        this.report('MissingStatementBlockAfterElse', this.after(elseKeyword));
+        this.ifFailed = true;
+      }
+      return block;
+    },
+  };
+
+  /** `{ ... }` after optional newlines: [occurrence index of statementBlock, newline index]. */
+  private readonly blockBodies = [[2, 202], [1, 203], [3, 205], [0, 200], [2, 202], [3, 204], [1, 201]].map(([idx, nl]) => ({
+    GATE: (): boolean => this.aheadPastNewlines(LCurly),
+    DEF: (): StatementBlockAst => {
+      this.nl(nl);
+      return this.subrule(idx, this.statementBlock);
+    },
+  }));
+
+  private readonly ifOpenParen = (): IToken => this.consume(0, LParen);
+  private readonly ifCloseParen = (): IToken => this.consume(1, RParen);
+
+  private readonly ifCondition = {
+    GATE: (): boolean => !this.isStatementEnd(this.LA(1)),
+    DEF: (): PipelineAst | AssignmentAst | undefined => this.subrule(0, this.pipeline),
+  };
+
   // ---------------------------------------------------------------- switch
 
   declare switchFile: ParserMethod<[], ExpressionAst | undefined>;
+  declare switchClauses: ParserMethod<[], void>;
+
+  /** The switch statement being parsed. */
+  private switchState: SwitchState = newSwitchState();
+
+  private readonly switchFlags = (): void => {
+    const state = this.switchState;
+    const flag = this.consume(1, DashWord);
+    const file = this.option(0, this.switchFileOption);
+    this.switchState = state;
+    if (!this.RECORDING_PHASE) this.applySwitchFlag(state, flag, file);
+  };
+
+  private readonly switchFileOption = {
+    GATE: (): boolean => 'file'.startsWith(this.LA(0).image.slice(1).toLowerCase()),
+    DEF: (): ExpressionAst | undefined => this.subrule(0, this.switchFile),
+  };
+
+  private readonly switchSubject = (): boolean => {
+    const state = this.switchState;
+    const lParen = this.consume(2, LParen);
+    if (!this.RECORDING_PHASE) {
+      state.errorEnd = this.endOf(lParen);
+      if (state.flags.file) {
+        state.failed = true;
+        this.reportError('PipelineValueRequired', this.tokenSpan(lParen));
+      }
+    }
+    this.nl(201);
+    const pipeline = this.option(2, this.switchPipeline);
+    this.nl(202);
+    const rParen = this.option(3, this.switchCloseParen);
+    this.switchState = state;
+    if (this.RECORDING_PHASE) return true;
+    if (pipeline === undefined) this.switchFail(state, 'PipelineValueRequired', this.endOf(lParen));
+    else {
+      state.errorEnd = pipeline.span.end;
+      state.subject = pipeline.kind === 'Pipeline' ? pipeline : { kind: 'Pipeline', elements: [], span: pipeline.span };
+    }
+    if (rParen === undefined) {
+      if (!state.incomplete) this.switchFail(state, 'MissingEndParenthesisInSwitchStatement', state.errorEnd);
+    } else state.errorEnd = this.endOf(rParen);
+    return true;
+  };
+
+  private readonly switchPipeline = {
+    GATE: (): boolean => !this.isStatementEnd(this.LA(1)),
+    DEF: (): StatementAst | undefined => this.subrule(1, this.pipeline),
+  };
+
+  private readonly switchCloseParen = (): IToken => this.consume(3, RParen);
+
+  private readonly switchBodyOpen = {
+    GATE: (): boolean => this.aheadPastNewlines(LCurly),
+    DEF: (): IToken => {
+      this.nl(203);
+      return this.consume(4, LCurly);
+    },
+  };
+
+  private readonly switchClause = {
+    GATE: (): boolean => !this.isArgumentEnd(this.LA(1)),
+    DEF: (): void => {
+      const state = this.switchState;
+      const condition = this.subrule(2, this.singleArgument);
+      const body = this.option(5, this.blockBodies[2]);
+      this.switchState = state;
+      if (!this.RECORDING_PHASE) this.addSwitchClause(state, condition, body);
+      this.many(2, this.switchSeparators);
+    },
+  };
+
+  private readonly switchSeparators = (): void => void this.consume(5, Separator);
+  private readonly switchBodyClose = (): IToken => this.consume(6, RCurly);
 
   private defineSwitchRules(): void {
     this.switchStatement = this.RULE('switchStatement', (label?: IToken) => {
       const keyword = this.consume(0, Keywords.switch);
-      const flags: SwitchFlags = { regex: false, wildcard: false, exact: false, caseSensitive: false, file: false };
-      const clauses: SwitchAst['clauses'] = [];
-      let defaultBody: StatementBlockAst | undefined;
-      let subject: SwitchAst['subject'] | undefined;
-      let errorEnd = 0;
-      let incomplete = false;
-      let failed = false;
-      const fail = (id: string, at: number, args: string[] = []): void => {
-        failed = true;
-        if (this.report(id, this.span(at, at), args)) incomplete = true;
-      };
-      this.ACTION(() => { errorEnd = this.endOf(keyword); });
+      const state = newSwitchState();
+      this.switchState = state;
+      if (!this.RECORDING_PHASE) state.errorEnd = this.endOf(keyword);
       this.nl(200);
-      this.many(0, () => {
-        const flag = this.consume(1, DashWord);
-        const file = this.option(0, {
-          GATE: () => 'file'.startsWith(flag.image.slice(1).toLowerCase()),
-          DEF: () => this.subrule(0, this.switchFile),
-        });
-        this.ACTION(() => {
-          errorEnd = this.endOf(flag);
-          if (!this.applySwitchFlag(flags, flag)) {
-            failed = true;
-            this.reportError('InvalidSwitchFlag', this.tokenSpan(flag), [flag.image.slice(1)]);
-          } else if (flags.file && file === undefined && 'file'.startsWith(flag.image.slice(1).toLowerCase())) {
-            fail('MissingFilenameOption', this.endOf(flag));
-          } else if (file !== undefined) {
-            errorEnd = file.span.end;
-            subject = { kind: 'Pipeline', elements: [{ kind: 'CommandExpression', expression: file, redirections: [], span: file.span }], span: file.span };
-          }
-        });
-      });
-      const paren = this.option(1, () => {
-        const lParen = this.consume(2, LParen);
-        this.ACTION(() => {
-          errorEnd = this.endOf(lParen);
-          if (flags.file) {
-            failed = true;
-            this.reportError('PipelineValueRequired', this.tokenSpan(lParen));
-          }
-        });
-        this.nl(201);
-        const pipeline = this.option(2, {
-          GATE: () => !this.isStatementEnd(this.LA(1)),
-          DEF: () => this.subrule(1, this.pipeline),
-        });
-        this.nl(202);
-        const rParen = this.option(3, () => this.consume(3, RParen));
-        this.ACTION(() => {
-          if (pipeline === undefined) fail('PipelineValueRequired', this.endOf(lParen));
-          else {
-            errorEnd = pipeline.span.end;
-            subject = pipeline.kind === 'Pipeline' ? pipeline : { kind: 'Pipeline', elements: [], span: pipeline.span };
-          }
-          if (rParen === undefined) {
-            if (!incomplete) fail('MissingEndParenthesisInSwitchStatement', errorEnd);
-          } else errorEnd = this.endOf(rParen);
-        });
-        return true;
-      });
-      this.ACTION(() => {
-        if (paren === undefined && subject === undefined && !flags.file) fail('PipelineValueRequired', errorEnd);
-      });
-      const lCurly = this.option(4, {
-        GATE: () => this.aheadPastNewlines(LCurly),
-        DEF: () => {
-          this.nl(203);
-          return this.consume(4, LCurly);
-        },
-      });
-      if (lCurly === undefined) {
-        return this.ACTION(() => {
-          if (!incomplete) fail('MissingCurlyBraceInSwitchStatement', errorEnd);
-          return undefined;
-        });
+      this.many(0, this.switchFlags);
+      this.switchState = state;
+      const paren = this.option(1, this.switchSubject);
+      if (!this.RECORDING_PHASE && paren === undefined && state.subject === undefined && !state.flags.file) {
+        this.switchFail(state, 'PipelineValueRequired', state.errorEnd);
       }
-      this.ACTION(() => { errorEnd = this.endOf(lCurly); });
+      const lCurly = this.option(4, this.switchBodyOpen);
+      if (lCurly === undefined) {
+        if (!state.incomplete) this.switchFail(state, 'MissingCurlyBraceInSwitchStatement', state.errorEnd);
+        return undefined;
+      }
+      if (!this.RECORDING_PHASE) state.errorEnd = this.endOf(lCurly);
       this.nl(204);
-      this.many(1, {
-        GATE: () => !this.isArgumentEnd(this.LA(1)),
-        DEF: () => {
-          const condition = this.subrule(2, this.singleArgument);
-          const body = this.option(5, {
-            GATE: () => this.aheadPastNewlines(LCurly),
-            DEF: () => {
-              this.nl(205);
-              return this.subrule(3, this.statementBlock);
-            },
-          });
-          this.ACTION(() => {
-            errorEnd = condition.span.end;
-            if (body === undefined) return fail('MissingSwitchStatementClause', condition.span.end);
-            errorEnd = body.span.end;
-            if (condition.kind === 'StringConstant' && condition.quote === 'bare' && condition.value.toLowerCase() === 'default') {
-              if (defaultBody) {
-                failed = true;
-                this.reportError('MultipleSwitchDefaultClauses', condition.span);
-              }
-              defaultBody = body;
-            } else clauses.push({ pattern: condition, body });
-          });
-          this.many(2, () => this.consume(5, Separator));
-        },
-      });
-      const rCurly = this.option(6, () => this.consume(6, RCurly));
-      return this.ACTION((): SwitchAst | undefined => {
-        if (clauses.length === 0 && defaultBody === undefined && !failed) {
-          fail('MissingSwitchConditionExpression', errorEnd);
-        } else if (rCurly === undefined && !incomplete) {
-          if (this.isEof(this.LA(1))) this.missingCurly(lCurly);
-          else fail('MissingSwitchConditionExpression', errorEnd);
-        }
-        if (failed || rCurly === undefined || subject === undefined) return undefined;
-        return {
-          kind: 'Switch', ...this.labelText(label), flags, subject, clauses, ...(defaultBody ? { defaultBody } : {}),
-          span: this.span(this.startOf(label ?? keyword), this.endOf(rCurly)),
-        };
-      });
+      this.switchState = state;
+      this.many(1, this.switchClause);
+      const rCurly = this.option(6, this.switchBodyClose);
+      if (this.RECORDING_PHASE) return undefined;
+      if (state.clauses.length === 0 && state.defaultBody === undefined && !state.failed) {
+        this.switchFail(state, 'MissingSwitchConditionExpression', state.errorEnd);
+      } else if (rCurly === undefined && !state.incomplete) {
+        if (this.isEof(this.LA(1))) this.missingCurly(lCurly);
+        else this.switchFail(state, 'MissingSwitchConditionExpression', state.errorEnd);
+      }
+      if (state.failed || rCurly === undefined || state.subject === undefined) return undefined;
+      const node: SwitchAst = {
+        kind: 'Switch', ...this.labelText(label), flags: state.flags, subject: state.subject, clauses: state.clauses,
+        span: this.span(this.startOf(label ?? keyword), this.endOf(rCurly)),
+      };
+      if (state.defaultBody) node.defaultBody = state.defaultBody;
+      return node;
     });
 
     this.switchFile = this.RULE('switchFile', () => {
       this.nl(200);
-      return this.option(0, {
-        GATE: () => !this.isArgumentEnd(this.LA(1)),
-        DEF: () => this.subrule(0, this.singleArgument),
-      });
+      return this.option(0, this.switchFileName);
     });
   }
 
+  private readonly switchFileName = {
+    GATE: (): boolean => !this.isArgumentEnd(this.LA(1)),
+    DEF: (): ExpressionAst => this.subrule(0, this.singleArgument),
+  };
+
+  private switchFail(state: SwitchState, id: string, at: number): void {
+    state.failed = true;
+    if (this.report(id, this.span(at, at))) state.incomplete = true;
+  }
+
   /** `-regex`, `-wildcard`, `-exact`, `-casesensitive`, `-file`, matched by prefix as PowerShell does. */
-  private applySwitchFlag(flags: SwitchFlags, token: IToken): boolean {
+  private applySwitchFlag(state: SwitchState, token: IToken, file: ExpressionAst | undefined): void {
+    const flags = state.flags;
     const name = token.image.slice(1).toLowerCase();
-    if (name === '') return false;
+    state.errorEnd = this.endOf(token);
     if ('regex'.startsWith(name)) { flags.regex = true; flags.wildcard = false; }
     else if ('wildcard'.startsWith(name)) { flags.wildcard = true; flags.regex = false; }
     else if ('exact'.startsWith(name)) { flags.exact = true; flags.regex = false; flags.wildcard = false; }
     else if ('casesensitive'.startsWith(name)) flags.caseSensitive = true;
-    else if ('file'.startsWith(name)) flags.file = true;
-    else return false;
-    return true;
+    else if ('file'.startsWith(name)) {
+      flags.file = true;
+      if (file === undefined) return this.switchFail(state, 'MissingFilenameOption', this.endOf(token));
+      state.errorEnd = file.span.end;
+      state.subject = { kind: 'Pipeline', elements: [{ kind: 'CommandExpression', expression: file, redirections: [], span: file.span }], span: file.span };
+    } else {
+      state.failed = true;
+      this.reportError('InvalidSwitchFlag', this.tokenSpan(token), [token.image.slice(1)]);
+    }
+  }
+
+  private addSwitchClause(state: SwitchState, condition: ExpressionAst, body: StatementBlockAst | undefined): void {
+    state.errorEnd = condition.span.end;
+    if (body === undefined) return this.switchFail(state, 'MissingSwitchStatementClause', condition.span.end);
+    state.errorEnd = body.span.end;
+    if (condition.kind === 'StringConstant' && condition.quote === 'bare' && condition.value.toLowerCase() === 'default') {
+      if (state.defaultBody) {
+        state.failed = true;
+        this.reportError('MultipleSwitchDefaultClauses', condition.span);
+      }
+      state.defaultBody = body;
+    } else state.clauses.push({ pattern: condition, body });
   }
 
   // ---------------------------------------------------------------- try, trap, flow control
 
+  private tryCatches: TryAst['catches'] = [];
+  private tryFailed = false;
+  private catchTypeList: TypeNameAst[] = [];
+  private catchTypesFailed = false;
+  private catchTypesEnd: number | undefined;
+
+  private readonly catchClauses = {
+    GATE: (): boolean => !this.tryFailed && this.aheadPastNewlines(Keywords.catch),
+    DEF: (): void => {
+      const catches = this.tryCatches;
+      this.nl(201);
+      const catchKeyword = this.consume(1, Keywords.catch);
+      const types = this.subrule(1, this.catchTypes);
+      const handler = this.option(1, this.blockBodies[3]);
+      this.tryCatches = catches;
+      if (this.RECORDING_PHASE) return;
+      if (handler === undefined) {
+        this.tryFailed = true;
+        if (!types.failed) {
+          const last = types.end !== undefined ? this.span(types.end, types.end) : this.after(catchKeyword);
+          this.report('MissingCatchHandlerBlock', last);
+        }
+        return;
+      }
+      catches.push({ types: types.types, body: handler, span: this.span(this.startOf(catchKeyword), handler.span.end) });
+    },
+  };
+
+  private readonly finallyClause = {
+    GATE: (): boolean => !this.tryFailed && this.aheadPastNewlines(Keywords.finally),
+    DEF: (): StatementBlockAst | undefined => {
+      this.nl(203);
+      const finallyKeyword = this.consume(2, Keywords.finally);
+      const block = this.option(3, this.blockBodies[4]);
+      if (this.RECORDING_PHASE) return undefined;
+      if (block === undefined) {
+        this.tryFailed = true;
+        this.report('MissingFinallyStatementBlock', this.after(finallyKeyword));
+      }
+      return block;
+    },
+  };
+
+  private readonly firstCatchType = {
+    GATE: (): boolean => this.aheadPastNewlines(LBracket),
+    DEF: (): void => {
+      this.nl(200);
+      const first = this.subrule(0, this.typeOrAttribute);
+      if (!this.RECORDING_PHASE) {
+        this.catchTypesEnd = first.span.end;
+        if (first.kind === 'type') this.catchTypeList.push(first.type);
+      }
+      this.many(0, this.moreCatchTypes);
+    },
+  };
+
+  private readonly moreCatchTypes = {
+    GATE: (): boolean => !this.catchTypesFailed && this.aheadPastNewlines(Comma),
+    DEF: (): void => {
+      this.nl(201);
+      const comma = this.consume(0, Comma);
+      const next = this.option(1, this.nextCatchType);
+      if (this.RECORDING_PHASE) return;
+      if (next === undefined) {
+        this.catchTypesFailed = true;
+        this.report('MissingTypeLiteralToken', this.after(comma));
+      } else {
+        this.catchTypesEnd = next.span.end;
+        if (next.kind === 'type') this.catchTypeList.push(next.type);
+      }
+    },
+  };
+
+  private readonly nextCatchType = {
+    GATE: (): boolean => this.aheadPastNewlines(LBracket),
+    DEF: (): TypeOrAttribute => {
+      this.nl(202);
+      return this.subrule(1, this.typeOrAttribute);
+    },
+  };
+
+  private readonly trapType = {
+    GATE: (): boolean => this.aheadPastNewlines(LBracket),
+    DEF: (): TypeOrAttribute => {
+      this.nl(200);
+      return this.subrule(0, this.typeOrAttribute);
+    },
+  };
+
+  private readonly flowValue = {
+    GATE: (): boolean => !this.isLoopControl(this.LA(0)) && !this.isStatementEnd(this.LA(1)),
+    DEF: (): StatementAst | undefined => this.subrule(0, this.pipeline),
+  };
+
+  private readonly flowLabel = {
+    GATE: (): boolean => this.isLoopControl(this.LA(0)) && (this.isIdentifier(this.LA(1)) || this.canStartUnary(this.LA(1), true)),
+    DEF: (): ExpressionAst => this.or(0, this.flowLabelKinds),
+  };
+
+  private readonly flowLabelKinds = [
+    { GATE: (): boolean => this.isIdentifier(this.LA(1)), ALT: (): ExpressionAst => this.bareword(this.consume(1, Identifier)) },
+    { ALT: (): ExpressionAst => this.withModes(true, false, () => this.subrule(1, this.unary)) },
+  ];
+
+  private isLoopControl(token: IToken): boolean {
+    return token.tokenType === Keywords.break || token.tokenType === Keywords.continue;
+  }
+
   private defineTryRules(): void {
     this.tryStatement = this.RULE('tryStatement', () => {
       const keyword = this.consume(0, Keywords.try);
-      const body = this.option(0, {
-        GATE: () => this.aheadPastNewlines(LCurly),
-        DEF: () => {
-          this.nl(200);
-          return this.subrule(0, this.statementBlock);
-        },
-      });
-      if (body === undefined) return this.ACTION(() => void this.report('MissingTryStatementBlock', this.after(keyword)));
+      const body = this.option(0, this.blockBodies[5]);
+      if (body === undefined) return void this.report('MissingTryStatementBlock', this.after(keyword));
       const catches: TryAst['catches'] = [];
-      let failed = false;
-      this.many(0, {
-        GATE: () => !failed && this.aheadPastNewlines(Keywords.catch),
-        DEF: () => {
-          this.nl(201);
-          const catchKeyword = this.consume(1, Keywords.catch);
-          const types = this.subrule(1, this.catchTypes);
-          const handler = this.option(1, {
-            GATE: () => this.aheadPastNewlines(LCurly),
-            DEF: () => {
-              this.nl(202);
-              return this.subrule(2, this.statementBlock);
-            },
-          });
-          this.ACTION(() => {
-            if (handler === undefined) {
-              failed = true;
-              if (!types.failed) {
-                const last = types.types.length > 0 ? this.after(types.types[types.types.length - 1]) : this.after(catchKeyword);
-                this.report('MissingCatchHandlerBlock', last);
-              }
-              return;
-            }
-            catches.push({ types: types.types, body: handler, span: this.span(this.startOf(catchKeyword), handler.span.end) });
-          });
-        },
-      });
-      const finallyBody = this.option(2, {
-        GATE: () => !failed && this.aheadPastNewlines(Keywords.finally),
-        DEF: () => {
-          this.nl(203);
-          const finallyKeyword = this.consume(2, Keywords.finally);
-          const block = this.option(3, {
-            GATE: () => this.aheadPastNewlines(LCurly),
-            DEF: () => {
-              this.nl(204);
-              return this.subrule(3, this.statementBlock);
-            },
-          });
-          return this.ACTION(() => {
-            if (block === undefined) {
-              failed = true;
-              this.report('MissingFinallyStatementBlock', this.after(finallyKeyword));
-            }
-            return block;
-          });
-        },
-      });
-      return this.ACTION((): TryAst | undefined => {
-        if (failed) return undefined;
-        if (catches.length === 0 && finallyBody === undefined) {
-          this.report('MissingCatchOrFinally', this.after(body));
-          return undefined;
-        }
-        const end = finallyBody?.span.end ?? catches[catches.length - 1].span.end;
-        return { kind: 'Try', body, catches, ...(finallyBody ? { finallyBody } : {}), span: this.span(this.startOf(keyword), end) };
-      });
+      this.tryCatches = catches;
+      this.tryFailed = false;
+      this.many(0, this.catchClauses);
+      const finallyBody = this.option(2, this.finallyClause);
+      if (this.RECORDING_PHASE || this.tryFailed) return undefined;
+      if (catches.length === 0 && finallyBody === undefined) return void this.report('MissingCatchOrFinally', this.after(body));
+      const end = finallyBody?.span.end ?? catches[catches.length - 1].span.end;
+      const node: TryAst = { kind: 'Try', body, catches, span: this.span(this.startOf(keyword), end) };
+      if (finallyBody) node.finallyBody = finallyBody;
+      return node;
     });
 
     // `[A], [B]` after catch.
     this.catchTypes = this.RULE('catchTypes', () => {
       const types: TypeNameAst[] = [];
-      let failed = false;
-      this.option(0, {
-        GATE: () => this.aheadPastNewlines(LBracket),
-        DEF: () => {
-          this.nl(200);
-          const first = this.subrule(0, this.typeOrAttribute);
-          this.ACTION(() => { if (first.kind === 'type') types.push(first.type); });
-          this.many(0, {
-            GATE: () => !failed && this.aheadPastNewlines(Comma),
-            DEF: () => {
-              this.nl(201);
-              const comma = this.consume(0, Comma);
-              const next = this.option(1, {
-                GATE: () => this.aheadPastNewlines(LBracket),
-                DEF: () => {
-                  this.nl(202);
-                  return this.subrule(1, this.typeOrAttribute);
-                },
-              });
-              this.ACTION(() => {
-                if (next === undefined) {
-                  failed = true;
-                  this.report('MissingTypeLiteralToken', this.after(comma));
-                } else if (next.kind === 'type') types.push(next.type);
-              });
-            },
-          });
-        },
-      });
-      return { types, failed };
+      this.catchTypeList = types;
+      this.catchTypesFailed = false;
+      this.catchTypesEnd = undefined;
+      this.option(0, this.firstCatchType);
+      return { types, failed: this.catchTypesFailed, end: this.catchTypesEnd };
     });
 
     this.trapStatement = this.RULE('trapStatement', () => {
       const keyword = this.consume(0, Keywords.trap);
-      const type = this.option(0, {
-        GATE: () => this.aheadPastNewlines(LBracket),
-        DEF: () => {
-          this.nl(200);
-          return this.subrule(0, this.typeOrAttribute);
-        },
-      });
-      const body = this.option(1, {
-        GATE: () => this.aheadPastNewlines(LCurly),
-        DEF: () => {
-          this.nl(201);
-          return this.subrule(1, this.statementBlock);
-        },
-      });
-      return this.ACTION((): TrapAst | undefined => {
-        if (body === undefined) return void this.report('MissingTrapStatement', this.after(type ?? keyword));
-        return {
-          kind: 'Trap', ...(type?.kind === 'type' ? { type: type.type } : {}), body,
-          span: this.span(this.startOf(keyword), body.span.end),
-        };
-      });
+      const type = this.option(0, this.trapType);
+      const body = this.option(1, this.blockBodies[6]);
+      if (this.RECORDING_PHASE) return undefined;
+      if (body === undefined) return void this.report('MissingTrapStatement', this.after(type ?? keyword));
+      const node: TrapAst = { kind: 'Trap', body, span: this.span(this.startOf(keyword), body.span.end) };
+      if (type?.kind === 'type') node.type = type.type;
+      return node;
     });
 
     this.flowStatement = this.RULE('flowStatement', () => {
       const keyword = this.consume(0, FlowKeyword);
-      const isLoopControl = this.ACTION(() => keyword.tokenType === Keywords.break || keyword.tokenType === Keywords.continue);
-      const value = this.option(0, {
-        GATE: () => !isLoopControl && !this.isStatementEnd(this.LA(1)),
-        DEF: () => this.subrule(0, this.pipeline),
-      });
-      const label = this.option(1, {
-        GATE: () => isLoopControl && (this.isIdentifier(this.LA(1)) || this.canStartUnary(this.LA(1), true)),
-        DEF: () => this.or(0, [
-          { GATE: () => this.isIdentifier(this.LA(1)), ALT: () => this.bareword(this.consume(1, Identifier)) },
-          { ALT: () => this.subrule(1, this.unary, { ARGS: [true] }) },
-        ]),
-      });
-      return this.ACTION((): StatementAst => {
-        const end = Math.max(this.endOf(keyword), value?.span.end ?? 0, label?.span.end ?? 0);
-        const span = this.span(this.startOf(keyword), end);
-        const type = keyword.tokenType;
-        if (type === Keywords.break || type === Keywords.continue) {
-          const node: BreakAst = { kind: 'Break', ...(label ? { label } : {}), span };
-          return type === Keywords.break ? node : { ...node, kind: 'Continue' };
-        }
-        const pipeline = value?.kind === 'Pipeline' ? value : undefined;
-        const kind = type === Keywords.return ? 'Return' : type === Keywords.exit ? 'Exit' : 'Throw';
-        return { kind, ...(pipeline ? { value: pipeline } : {}), span };
-      });
+      const value = this.option(0, this.flowValue);
+      const label = this.option(1, this.flowLabel);
+      if (this.RECORDING_PHASE) return undefined as never;
+      const end = Math.max(this.endOf(keyword), value?.span.end ?? 0, label?.span.end ?? 0);
+      const span = this.span(this.startOf(keyword), end);
+      const type = keyword.tokenType;
+      if (type === Keywords.break || type === Keywords.continue) {
+        const node: BreakAst = { kind: 'Break', span };
+        if (label) node.label = label;
+        return type === Keywords.break ? node : ({ ...node, kind: 'Continue' } as StatementAst);
+      }
+      const pipeline = value?.kind === 'Pipeline' ? value : undefined;
+      const kind = type === Keywords.return ? 'Return' : type === Keywords.exit ? 'Exit' : 'Throw';
+      return (pipeline ? { kind, value: pipeline, span } : { kind, span }) as StatementAst;
     });
   }
 
@@ -494,21 +560,6 @@ export abstract class StatementParser extends LoopParser {
   protected isBlockEnd(token: IToken): boolean {
     const t = token.tokenType;
     return t === RParen || t === RCurly || t === EOF;
-  }
-
-  private flowKeywordAhead(): boolean {
-    return this.keywordAt(1, Keywords.break) || this.keywordAt(1, Keywords.continue) || this.keywordAt(1, Keywords.return)
-      || this.keywordAt(1, Keywords.exit) || this.keywordAt(1, Keywords.throw);
-  }
-
-  /** `:name` followed (possibly on a later line) by a loop or switch keyword. */
-  private labelAhead(): boolean {
-    if (this.LA(1).tokenType !== Label || this.gluedAfter(1)) return false;
-    let k = 2;
-    while (this.LA(k).tokenType === NewLine) k++;
-    const t = this.LA(k).tokenType;
-    const isLoop = t === Keywords.switch || t === Keywords.foreach || t === Keywords.for || t === Keywords.while || t === Keywords.do;
-    return isLoop && !this.gluedAfter(k);
   }
 
   /** PowerShell reports a missing `}` at the `{`; it is incomplete input when the text simply ended. */

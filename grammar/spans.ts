@@ -15,8 +15,14 @@ export class LineTable {
     }
   }
 
+  /** The line found last: spans are mostly asked for in text order, so it is usually right. */
+  private hint = 0;
+
   private lineIndex(offset: number): number {
     const starts = this.starts;
+    const hint = this.hint;
+    if (starts[hint] <= offset && (hint + 1 >= starts.length || offset < starts[hint + 1])) return hint;
+    if (hint + 2 < starts.length && starts[hint + 1] <= offset && offset < starts[hint + 2]) return (this.hint = hint + 1);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -24,6 +30,7 @@ export class LineTable {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return lo;
   }
 

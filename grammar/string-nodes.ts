@@ -4,33 +4,39 @@ import type { ExpressionAst, StringQuote } from './ast.ts';
 import { isDoubleQuote, isSingleQuote } from './chars.ts';
 import { scanHereString } from './scan-strings.ts';
 import { expandableParts, singleQuotedValue, type ExpansionContext, type StringPart } from './strings.ts';
-import { HereStringDQ, HereStringSQ, StringDQ } from './tokens.ts';
+import { HereStringDQ, HereStringSQ, StringDQ, StringSQ } from './tokens.ts';
 
 interface Content {
   start: number;
   end: number;
   quote: StringQuote;
+  /** The terminator error to report after the content's own errors (PowerShell's order), if any. */
+  error?: { id: string; at: number; args: string[]; incomplete: boolean };
 }
 
-function content(token: IToken, text: string, ctx: ExpansionContext): Content {
+function content(token: IToken, text: string): Content {
   const start = token.startOffset;
   const end = (token.startOffset + token.image.length);
   const type = token.tokenType;
   if (type === HereStringSQ || type === HereStringDQ) {
     const scan = scanHereString(text, start);
     const footer = type === HereStringDQ ? '"@' : "'@";
-    if (scan.headerErrorAt >= 0) ctx.report('UnexpectedCharactersAfterHereStringHeader', scan.headerErrorAt, scan.headerErrorAt, [], false);
-    else if (!scan.terminated) {
-      if (scan.falseFooterAt >= 0) ctx.report('WhitespaceBeforeHereStringFooter', scan.falseFooterAt, scan.falseFooterAt, [], true);
-      else ctx.report('TerminatorExpectedAtEndOfString', start, start, [footer], true);
+    const result: Content = { start: scan.contentStart, end: scan.contentEnd, quote: type === HereStringDQ ? 'hereDouble' : 'hereSingle' };
+    if (scan.headerErrorAt >= 0) {
+      result.error = { id: 'UnexpectedCharactersAfterHereStringHeader', at: scan.headerErrorAt, args: [], incomplete: false };
+    } else if (!scan.terminated) {
+      result.error = scan.falseFooterAt >= 0
+        ? { id: 'WhitespaceBeforeHereStringFooter', at: scan.falseFooterAt, args: [], incomplete: true }
+        : { id: 'TerminatorExpectedAtEndOfString', at: start, args: [footer], incomplete: true };
     }
-    return { start: scan.contentStart, end: scan.contentEnd, quote: type === HereStringDQ ? 'hereDouble' : 'hereSingle' };
+    return result;
   }
   const double = type === StringDQ;
   const last = text.charCodeAt(end - 1);
   const closed = end - start >= 2 && (double ? isDoubleQuote(last) : isSingleQuote(last)) && terminated(token, text, double);
-  if (!closed) ctx.report('TerminatorExpectedAtEndOfString', start, start, [double ? '"' : "'"], true);
-  return { start: start + 1, end: closed ? end - 1 : end, quote: double ? 'double' : 'single' };
+  const result: Content = { start: start + 1, end: closed ? end - 1 : end, quote: double ? 'double' : 'single' };
+  if (!closed) result.error = { id: 'TerminatorExpectedAtEndOfString', at: start, args: [double ? '"' : "'"], incomplete: true };
+  return result;
 }
 
 /** A string token ends with a quote that is not part of a doubled quote or an escape. */
@@ -54,20 +60,22 @@ function terminated(token: IToken, text: string, double: boolean): boolean {
 
 /** The literal text and expansions of a string token (used inside barewords). */
 export function stringTokenParts(token: IToken, text: string, ctx: ExpansionContext): StringPart[] {
-  const c = content(token, text, ctx);
-  if (c.quote === 'single') return [singleQuotedValue(text, c.start, c.end)];
-  if (c.quote === 'hereSingle') return [text.slice(c.start, c.end)];
-  return expandableParts(text, c.start, c.end, c.quote === 'double', ctx);
+  const c = content(token, text);
+  let parts: StringPart[];
+  if (c.quote === 'single') parts = [singleQuotedValue(text, c.start, c.end)];
+  else if (c.quote === 'hereSingle') parts = [text.slice(c.start, c.end)];
+  else parts = expandableParts(text, c.start, c.end, c.quote === 'double', ctx);
+  if (c.error) ctx.report(c.error.id, c.error.at, c.error.at, c.error.args, c.error.incomplete);
+  return parts;
 }
 
 export function stringTokenNode(token: IToken, text: string, ctx: ExpansionContext): ExpressionAst {
-  const c = content(token, text, ctx);
-  const span = ctx.span(token.startOffset, (token.startOffset + token.image.length));
-  if (c.quote === 'single') return { kind: 'StringConstant', value: singleQuotedValue(text, c.start, c.end), quote: c.quote, span };
-  if (c.quote === 'hereSingle') return { kind: 'StringConstant', value: text.slice(c.start, c.end), quote: c.quote, span };
-  const parts = expandableParts(text, c.start, c.end, c.quote === 'double', ctx);
+  const quote = token.tokenType === StringSQ ? 'single' : token.tokenType === HereStringSQ ? 'hereSingle'
+    : token.tokenType === StringDQ ? 'double' : 'hereDouble';
+  const parts = stringTokenParts(token, text, ctx);
+  const span = ctx.span(token.startOffset, token.startOffset + token.image.length);
   if (parts.every((p) => typeof p === 'string')) {
-    return { kind: 'StringConstant', value: (parts as string[]).join(''), quote: c.quote, span };
+    return { kind: 'StringConstant', value: (parts as string[]).join(''), quote, span };
   }
-  return { kind: 'ExpandableString', parts, quote: c.quote, span };
+  return { kind: 'ExpandableString', parts, quote, span };
 }

@@ -91,6 +91,10 @@ export const DollarParen = createToken({ name: 'DollarParen', pattern: '$(' });
 export const Variable = createToken({
   name: 'Variable', pattern: custom(['$'], scanVariable), start_chars_hint: ['$'], line_breaks: false,
 });
+/** `$a` glued to bareword text (`$a/H`): a bareword in argument mode, still a variable in expressions. */
+export const VariableWord = createToken({ name: 'VariableWord', pattern: Lexer.NA, categories: [Variable] });
+/** `@a` glued to bareword text (`user@domain.com`). */
+export const SplatWord = createToken({ name: 'SplatWord', pattern: Lexer.NA, categories: [SplatVariable] });
 
 const REDIRECTION_STARTS = chars('>*123456');
 const NUMBER_STARTS = chars('0123456789.');
@@ -119,6 +123,8 @@ export const NumberToken = createToken({
 });
 export const DotDot = punct('DotDot', '..', [ArgAtom, BinaryOperator]);
 export const Dot = punct('Dot', '.');
+/** A `.` that cannot be member access (white space before it): at the start of a command it dot-sources. */
+export const DotSource = createToken({ name: 'DotSource', pattern: Lexer.NA, categories: [Dot, ArgAtom] });
 export const LParen = createToken({ name: 'LParen', pattern: '(' });
 export const RParen = createToken({ name: 'RParen', pattern: ')' });
 export const LCurly = createToken({ name: 'LCurly', pattern: '{' });
@@ -132,6 +138,12 @@ export const Pipe = createToken({ name: 'Pipe', pattern: '|' });
 export const AndAnd = createToken({ name: 'AndAnd', pattern: '&&' });
 export const Ampersand = createToken({ name: 'Ampersand', pattern: '&' });
 export const ColonColon = punct('ColonColon', '::');
+/** A `-word` glued to more text (`-FileName"x"`, `-a*`): bareword text, not a parameter. */
+export const GluedDashWord = createToken({ name: 'GluedDashWord', pattern: Lexer.NA, categories: [ArgAtom] });
+/** A `:label` before a loop keyword (decided by the lexer, which sees what follows). */
+export const LoopLabel = createToken({ name: 'LoopLabel', pattern: Lexer.NA, categories: [ArgAtom] });
+/** A number glued to letters (`7z.exe`) or `!` glued to a name: the start of a bareword, not an operand. */
+export const WordStart = createToken({ name: 'WordStart', pattern: Lexer.NA, categories: [ArgAtom] });
 export const Label = createToken({
   name: 'Label', pattern: custom([':'], scanLabel), start_chars_hint: [':'], line_breaks: false, categories: [ArgAtom],
 });
@@ -220,5 +232,6 @@ export const allTokens: TokenType[] = [
   QuestionQuestionEquals, QuestionQuestion, QuestionDot, Question, LessThan, Hash,
   Identifier, GenericChars,
   ArgAtom, BinaryOperator, UnaryOperator, AssignmentOperator, StringToken, Separator, FlowKeyword, BlockKeyword,
+  LoopLabel, WordStart, VariableWord, SplatWord, DotSource, GluedDashWord,
   ...Object.values(Keywords), OpComparison, OpSplitJoin, OpFormat, OpBitwise, OpLogical, OpUnaryWord,
 ];

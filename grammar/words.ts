@@ -5,7 +5,7 @@ import type { ExpressionAst } from './ast.ts';
 import { parseNumberLiteral } from './numbers.ts';
 import { stringTokenParts } from './string-nodes.ts';
 import { backtickEscape, variableAst, type ExpansionContext, type StringPart } from './strings.ts';
-import { Escape, Minus, NumberToken, StringDQ, StringSQ, Variable } from './tokens.ts';
+import { Escape, Minus, NumberToken, StringDQ, StringSQ, Variable, VariableWord } from './tokens.ts';
 
 export interface WordPiece {
   token?: IToken;
@@ -33,35 +33,44 @@ export function wordNode(pieces: WordPiece[], asName: boolean, text: string, ctx
     const number = numberWord(pieces);
     if (number) return { kind: 'Constant', value: number.value, type: number.type, text: text.slice(start, end), span };
   }
-  const parts: StringPart[] = [];
-  let literal = '';
-  const flush = (): void => {
-    if (literal !== '') parts.push(literal);
-    literal = '';
-  };
-  const addPart = (part: StringPart): void => {
-    if (typeof part === 'string') literal += part;
-    else if (asName) literal += text.slice(part.span.start, part.span.end);
-    else {
-      flush();
-      parts.push(part);
-    }
-  };
+  const state: WordState = { parts: [], literal: '', asName, text };
   for (const piece of pieces) {
     if (piece.sub) {
-      addPart(piece.sub);
+      addPart(state, piece.sub);
       continue;
     }
     const token = piece.token!;
     const type = token.tokenType;
-    if (type === Escape) literal += backtickEscape(text, token.startOffset, (token.startOffset + token.image.length), ctx).value;
-    else if (type === Variable) addPart(variableAst(text, token.startOffset, (token.startOffset + token.image.length), ctx));
-    else if (type === StringSQ || type === StringDQ) for (const part of stringTokenParts(token, text, ctx)) addPart(part);
-    else literal += token.image;
+    if (type === Escape) state.literal += backtickEscape(text, token.startOffset, token.startOffset + token.image.length, ctx).value;
+    else if (type === Variable || type === VariableWord) addPart(state, variableAst(text, token.startOffset, token.startOffset + token.image.length, ctx));
+    else if (type === StringSQ || type === StringDQ) for (const part of stringTokenParts(token, text, ctx)) addPart(state, part);
+    else state.literal += token.image;
   }
-  flush();
+  flush(state);
+  const parts = state.parts;
   if (parts.every((p) => typeof p === 'string')) return { kind: 'StringConstant', value: parts.join(''), quote: 'bare', span };
   return { kind: 'ExpandableString', parts, quote: 'bare', span };
+}
+
+interface WordState {
+  parts: StringPart[];
+  literal: string;
+  asName: boolean;
+  text: string;
+}
+
+function flush(state: WordState): void {
+  if (state.literal !== '') state.parts.push(state.literal);
+  state.literal = '';
+}
+
+function addPart(state: WordState, part: StringPart): void {
+  if (typeof part === 'string') state.literal += part;
+  else if (state.asName) state.literal += state.text.slice(part.span.start, part.span.end);
+  else {
+    flush(state);
+    state.parts.push(part);
+  }
 }
 
 /** `5`, `2GB`, `0x1F`, `.5` and `-5` are numbers in argument mode; `2+2` and `1..10` are not. */
