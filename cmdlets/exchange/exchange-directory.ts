@@ -73,7 +73,10 @@ export interface DirectoryObject {
   whenCreated?: string | null;
 }
 
-/** Appends the directory properties, in the order `Format-List *` shows them after the object's own. */
+/**
+ * Appends the directory properties, in the order `Format-List` shows them after the object's own
+ * (Name and Identity keep their place when the object already lists them).
+ */
 export function addDirectoryProperties(target: PSObject, info: DirectoryInfo, object: DirectoryObject): void {
   target.setProperty('AdminDisplayName', null);
   target.setProperty('ExchangeVersion', EXCHANGE_2007_VERSION);

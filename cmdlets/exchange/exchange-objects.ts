@@ -1,6 +1,6 @@
 // Store records as the objects Exchange 2007 cmdlets write: Exchange's type names, every property
-// (the object's own, alphabetical as Exchange lists them, then the directory properties), enums as
-// enum values, sizes as `10MB`, time spans as TimeSpan. Accepted domains, servers and EdgeSync
+// in the order `Format-List` shows them (the object's own, alphabetical as Exchange 2007 lists them,
+// then the directory properties), enums as enum values, sizes as `10MB`, time spans as TimeSpan. Accepted domains, servers and EdgeSync
 // objects are in server-objects.ts.
 import { PSObject } from '../../src/runtime/values.ts';
 import type { ReceiveConnector } from '../../src/store/receive-connector-defaults.ts';
@@ -105,11 +105,13 @@ export const SEND_CONNECTOR_PROPERTIES = [
   'Fqdn',
   'HomeMTA',
   'HomeMtaServerId',
+  'Identity',
   'IgnoreSTARTTLS',
   'IsScopedConnector',
   'IsSmtpConnector',
   'LinkedReceiveConnector',
   'MaxMessageSize',
+  'Name',
   'Port',
   'ProtocolLoggingLevel',
   'RequireTLS',
@@ -122,7 +124,7 @@ export const SEND_CONNECTOR_PROPERTIES = [
   'UseExternalDNSServersEnabled',
 ] as const;
 
-/** Get-SendConnector: the connector's own properties, alphabetical as Exchange 2007 lists them. */
+/** Get-SendConnector: the connector's own properties (Identity and Name among them) alphabetical as Exchange 2007 lists them. */
 export function sendConnectorObject(connector: SendConnector, info: DirectoryInfo): PSObject {
   const values: Record<(typeof SEND_CONNECTOR_PROPERTIES)[number], unknown> = {
     AddressSpaces: [...connector.AddressSpaces],
@@ -137,11 +139,13 @@ export function sendConnectorObject(connector: SendConnector, info: DirectoryInf
     Fqdn: connector.Fqdn,
     HomeMTA: connector.HomeMTA,
     HomeMtaServerId: connector.HomeMtaServerId,
+    Identity: connector.Identity,
     IgnoreSTARTTLS: connector.IgnoreSTARTTLS,
     IsScopedConnector: connector.IsScopedConnector,
     IsSmtpConnector: connector.IsSmtpConnector,
     LinkedReceiveConnector: connector.LinkedReceiveConnector,
     MaxMessageSize: unlimitedByteSize(connector.MaxMessageSize),
+    Name: connector.Name,
     Port: connector.Port,
     ProtocolLoggingLevel: enumValue(ProtocolLoggingLevelEnum, connector.ProtocolLoggingLevel),
     RequireTLS: connector.RequireTLS,
@@ -189,6 +193,7 @@ export const RECEIVE_CONNECTOR_PROPERTIES = [
   'Enabled',
   'EnhancedStatusCodesEnabled',
   'Fqdn',
+  'Identity',
   'LongAddressesEnabled',
   'MaxHeaderSize',
   'MaxHopCount',
@@ -201,6 +206,7 @@ export const RECEIVE_CONNECTOR_PROPERTIES = [
   'MaxProtocolErrors',
   'MaxRecipientsPerMessage',
   'MessageRateLimit',
+  'Name',
   'OrarEnabled',
   'PermissionGroups',
   'PipeliningEnabled',
@@ -213,7 +219,7 @@ export const RECEIVE_CONNECTOR_PROPERTIES = [
   'TarpitInterval',
 ] as const;
 
-/** Get-ReceiveConnector: the connector's own properties, alphabetical as Exchange 2007 lists them. */
+/** Get-ReceiveConnector: the connector's own properties (Identity and Name among them) alphabetical as Exchange 2007 lists them. */
 export function receiveConnectorObject(connector: ReceiveConnector, info: DirectoryInfo): PSObject {
   const values: Record<(typeof RECEIVE_CONNECTOR_PROPERTIES)[number], unknown> = {
     AuthMechanism: enumValue(AuthMechanismsEnum, connector.AuthMechanism),
@@ -232,6 +238,7 @@ export function receiveConnectorObject(connector: ReceiveConnector, info: Direct
     Enabled: connector.Enabled,
     EnhancedStatusCodesEnabled: connector.EnhancedStatusCodesEnabled,
     Fqdn: connector.Fqdn,
+    Identity: connector.Identity,
     LongAddressesEnabled: connector.LongAddressesEnabled,
     MaxHeaderSize: byteQuantifiedSize(connector.MaxHeaderSize),
     MaxHopCount: connector.MaxHopCount,
@@ -244,6 +251,7 @@ export function receiveConnectorObject(connector: ReceiveConnector, info: Direct
     MaxProtocolErrors: unlimitedCount(connector.MaxProtocolErrors),
     MaxRecipientsPerMessage: connector.MaxRecipientsPerMessage,
     MessageRateLimit: unlimitedCount(connector.MessageRateLimit),
+    Name: connector.Name,
     OrarEnabled: connector.OrarEnabled,
     PermissionGroups: enumValue(PermissionGroupsEnum, connector.PermissionGroups),
     PipeliningEnabled: connector.PipeliningEnabled,

@@ -87,6 +87,7 @@ export function edgeSubscriptionObject(server: ExchangeServer, info: DirectoryIn
   const object = exchangeObject(
     [EDGE_SUBSCRIPTION_TYPE, ...BASE_TYPES],
     [
+      ['Name', server.Name],
       ['Site', siteText(info, server.EdgeSubscription?.Site ?? null)],
       ['Domain', serverDomain(server)],
       ['SubscribedAt', dateTime(server.EdgeSubscription?.SubscribedAt)],

@@ -21,7 +21,18 @@ const DIRECTORY_PROPERTIES = [
   'IsValid',
 ];
 
+/** After the object's own properties (Identity and Name among them), Format-List shows these. */
+const DIRECTORY_TAIL = DIRECTORY_PROPERTIES.filter((name) => name !== 'Name' && name !== 'Identity');
+
 const lines = (...text: string[]) => `\n${text.join('\n')}\n\n`;
+
+/** Format-List text with GUIDs, dates and configuration GUIDs replaced, to compare exactly. */
+function normalized(text: string): string {
+  return text
+    .replace(/\{([0-9A-F-]+)\n\s+([0-9A-F-]+)\}/g, '{$1$2}') // a GUID the list wrapped
+    .replace(/\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?/gi, '<guid>')
+    .replace(/\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M/g, '<date>');
+}
 
 describe('default views', () => {
   it('tables: Get-SendConnector, Get-ReceiveConnector, Get-AcceptedDomain, Get-ExchangeServer, Get-EdgeSubscription', async (t) => {
@@ -64,11 +75,11 @@ describe('default views', () => {
     );
   });
 
-  it('Format-List of a send connector: its own properties, Identity and Name among them, alphabetically', async (t) => {
+  it('Format-List of a send connector: its own properties, Identity and Name among them, alphabetically, then the directory ones', async (t) => {
     const shell = await labShell(t);
     await ok(shell, 'Set-SendConnector Internet -DomainSecureEnabled:$True -ProtocolLoggingLevel Verbose');
     assert.equal(
-      await ok(shell, 'Get-SendConnector Internet | Format-List'),
+      normalized(await ok(shell, 'Get-SendConnector Internet | Format-List')),
       `\n${[
         'AddressSpaces                : {SMTP:*;1}',
         'AuthenticationCredential     : ',
@@ -99,6 +110,18 @@ describe('default views', () => {
         'SourceRoutingGroup           : Exchange Routing Group (DWBGZMFD01QNBJR)',
         'SourceTransportServers       : {mail1, mail2}',
         'UseExternalDNSServersEnabled : False',
+        'AdminDisplayName             : ',
+        'ExchangeVersion              : 0.1 (8.0.535.0)',
+        'DistinguishedName            : CN=Internet,CN=Connections,CN=Exchange Routing Group (DWBGZMFD01QNBJR),CN=Routing ',
+        '                               Groups,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative ',
+        '                               Groups,CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=com',
+        'Guid                         : <guid>',
+        'ObjectCategory               : contoso.com/Configuration/Schema/ms-Exch-Routing-SMTP-Connector',
+        'ObjectClass                  : {top, mailGateway, msExchRoutingSMTPConnector}',
+        'WhenChanged                  : <date>',
+        'WhenCreated                  : <date>',
+        'OriginatingServer            : hub1.contoso.com',
+        'IsValid                      : True',
       ].join('\n')}\n\n\n`,
     );
   });
@@ -107,7 +130,7 @@ describe('default views', () => {
     const shell = await labShell(t);
     await ok(shell, 'Set-ReceiveConnector Inet -DomainSecureEnabled:$True -AuthMechanism TLS');
     assert.equal(
-      await ok(shell, 'Get-ReceiveConnector Inet | Format-List'),
+      normalized(await ok(shell, 'Get-ReceiveConnector Inet | Format-List')),
       `\n${[
         'AuthMechanism                           : Tls',
         'Banner                                  : ',
@@ -149,10 +172,23 @@ describe('default views', () => {
         'Server                                  : mail1',
         'SizeEnabled                             : Enabled',
         'TarpitInterval                          : 00:00:05',
+        'AdminDisplayName                        : ',
+        'ExchangeVersion                         : 0.1 (8.0.535.0)',
+        'DistinguishedName                       : CN=Inet,CN=SMTP Receive ',
+        '                                          Connectors,CN=Protocols,CN=mail1,CN=Servers,CN=Exchange Administrative Group ',
+        '                                          (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=Contoso,CN=Microsoft Exchange,CN',
+        '                                          =Services,CN=Configuration,CN=<guid>',
+        'Guid                                    : <guid>',
+        'ObjectCategory                          : CN=ms-Exch-Smtp-Receive-Connector,CN=Schema,CN=Configuration,CN=<guid>',
+        'ObjectClass                             : {top, msExchSmtpReceiveConnector}',
+        'WhenChanged                             : <date>',
+        'WhenCreated                             : <date>',
+        'OriginatingServer                       : localhost',
+        'IsValid                                 : True',
       ].join('\n')}\n\n\n`,
     );
     assert.equal(
-      await ok(shell, 'Get-TransportConfig'),
+      normalized(await ok(shell, 'Get-TransportConfig')),
       `\n${[
         'ClearCategories                : True',
         'DSNConversionMode              : UseExchangeDSNs',
@@ -171,6 +207,19 @@ describe('default views', () => {
         'HeaderPromotionModeSetting     : NoCreate',
         'WritingBrandingInDSNEnabled    : True',
         'Xexch50Enabled                 : True',
+        'AdminDisplayName               : ',
+        'ExchangeVersion                : 0.1 (8.0.535.0)',
+        'Name                           : Transport Settings',
+        'DistinguishedName              : CN=Transport Settings,CN=Contoso,CN=Microsoft ',
+        '                                 Exchange,CN=Services,CN=Configuration,DC=contoso,DC=com',
+        'Identity                       : Transport Settings',
+        'Guid                           : <guid>',
+        'ObjectCategory                 : contoso.com/Configuration/Schema/ms-Exch-Transport-Settings',
+        'ObjectClass                    : {top, container, msExchTransportSettings}',
+        'WhenChanged                    : ',
+        'WhenCreated                    : ',
+        'OriginatingServer              : hub1.contoso.com',
+        'IsValid                        : True',
       ].join('\n')}\n\n\n`,
     );
   });
@@ -178,16 +227,19 @@ describe('default views', () => {
   it('every property, in order, with the directory properties last', async (t) => {
     const shell = await labShell(t);
     const names = async (code: string) => ((await shell.values(code))[0] as PSObject).propertyNames();
-    const send = await names('Get-SendConnector Internet');
-    assert.equal(send[0], 'AddressSpaces');
-    assert.deepEqual(send.slice(-DIRECTORY_PROPERTIES.length), DIRECTORY_PROPERTIES);
-    assert.equal(send.length, 27 + DIRECTORY_PROPERTIES.length);
-    const receive = await names('Get-ReceiveConnector Inet');
-    assert.deepEqual(receive.slice(0, 3), ['AuthMechanism', 'Banner', 'BinaryMimeEnabled']);
-    assert.deepEqual(receive.slice(-DIRECTORY_PROPERTIES.length), DIRECTORY_PROPERTIES);
-    assert.equal(receive.length, 38 + DIRECTORY_PROPERTIES.length);
+    const alphabetical = (list: string[]) => [...list].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+    for (const [code, own] of [
+      ['Get-SendConnector Internet', 29],
+      ['Get-ReceiveConnector Inet', 40],
+    ] as const) {
+      const list = await names(code);
+      assert.deepEqual(list.slice(0, own), alphabetical(list.slice(0, own)), `${code}: own properties in Exchange's order`);
+      assert.ok(list.slice(0, own).includes('Identity') && list.slice(0, own).includes('Name'));
+      assert.deepEqual(list.slice(own), DIRECTORY_TAIL, `${code}: then the directory properties`);
+    }
     assert.deepEqual((await names('Get-TransportConfig')).slice(-DIRECTORY_PROPERTIES.length), DIRECTORY_PROPERTIES);
-    const all = await ok(shell, 'Get-ReceiveConnector Inet | Format-List *');
+    assert.deepEqual((await names('Get-AcceptedDomain')).slice(-DIRECTORY_PROPERTIES.length), DIRECTORY_PROPERTIES);
+    const all = await ok(shell, 'Get-ReceiveConnector Inet | Format-List');
     assert.match(all, /ExchangeVersion\s+: 0\.1 \(8\.0\.535\.0\)/);
     assert.match(all, /ObjectClass\s+: \{top, msExchSmtpReceiveConnector\}/);
     assert.match(all, /OriginatingServer\s+: localhost\n/, "an Edge's objects come from its own directory");
