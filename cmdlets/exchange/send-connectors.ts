@@ -113,7 +113,9 @@ export const newSendConnectorCmdlet = defineCmdlet({
   synopsis: 'Creates a send connector.',
   description:
     'Creates a send connector. -Usage (or one of -Custom, -Internal, -Internet, -Partner) picks the template; Partner turns ' +
-    `domain security on. Connectors route by DNS unless -SmartHosts are given. ${LAB_NOTE}`,
+    'domain security on. Connectors route by DNS unless -SmartHosts are given. Inside the organisation a new connector sends ' +
+    'from the Hub Transport server it is created on unless -SourceTransportServers names other servers (the subscribed Edge ' +
+    `servers, for mail that leaves through them). ${LAB_NOTE}`,
   module: EXCHANGE_MODULE,
   commandId: exchangeTaskId('New-SendConnector'),
   supportsShouldProcess: true,
