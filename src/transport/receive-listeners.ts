@@ -20,8 +20,14 @@ interface OpenListener {
   port: number;
 }
 
-function bindingKey(address: string, port: number): string {
-  return `${address}|${port}`;
+/** Connectors sharing an address:port share one listener; a port-0 binding is the connector's own. */
+function bindingKey(connector: ReceiveConnectorSettings, binding: { address: string; port: number }): string {
+  return binding.port === 0 ? `${binding.address}|0|${connector.name}` : `${binding.address}|${binding.port}`;
+}
+
+function parseKey(key: string): { address: string; port: number } {
+  const [address = '', port = '0'] = key.split('|');
+  return { address, port: Number(port) };
 }
 
 export class ReceiveListeners {
@@ -43,7 +49,7 @@ export class ReceiveListeners {
     const enabled = connectors.filter((connector) => connector.enabled);
     for (const connector of enabled) this.ranges.set(connector, connector.remoteIPRanges.map(parseIpRange));
     this.connectors = enabled;
-    const wanted = new Set(enabled.flatMap((connector) => connector.bindings.map((binding) => bindingKey(binding.address, binding.port))));
+    const wanted = new Set(enabled.flatMap((connector) => connector.bindings.map((binding) => bindingKey(connector, binding))));
     for (const [key, listener] of this.open) {
       if (!wanted.has(key)) {
         this.open.delete(key);
@@ -52,9 +58,7 @@ export class ReceiveListeners {
     }
     for (const key of wanted) {
       if (this.open.has(key)) continue;
-      const separator = key.lastIndexOf('|');
-      const address = key.slice(0, separator);
-      const port = Number(key.slice(separator + 1));
+      const { address, port } = parseKey(key);
       const server = createServer({ noDelay: true }, (socket) => this.accept(key, socket));
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -73,7 +77,7 @@ export class ReceiveListeners {
     const result: ListenerInfo[] = [];
     for (const connector of this.connectors) {
       for (const binding of connector.bindings) {
-        const listener = this.open.get(bindingKey(binding.address, binding.port));
+        const listener = this.open.get(bindingKey(connector, binding));
         if (listener) result.push({ connector: connector.name, address: listener.address, port: listener.port });
       }
     }
@@ -97,7 +101,7 @@ export class ReceiveListeners {
   private chooseConnector(key: string, remoteAddress: string): ReceiveConnectorSettings | undefined {
     let best: { connector: ReceiveConnectorSettings; range: IpRange } | undefined;
     for (const connector of this.connectors) {
-      if (!connector.bindings.some((binding) => bindingKey(binding.address, binding.port) === key)) continue;
+      if (!connector.bindings.some((binding) => bindingKey(connector, binding) === key)) continue;
       const range = bestMatchingRange(this.ranges.get(connector) ?? [], remoteAddress);
       if (range && (!best || range.last - range.first < best.range.last - best.range.first)) best = { connector, range };
     }

@@ -223,3 +223,17 @@ test('Suspend-Message, Resume-Message, Suspend-Queue, Remove-Message', async () 
   assert.throws(() => service.retryQueue('MAIL1\\9999'), /couldn't be found/);
   service.resumeQueue(suspendedQueue.identity);
 });
+
+test('a secure domain routed through a connector without DomainSecureEnabled: 451 4.7.3, nothing sent', async () => {
+  const server = await fake({ ehloKeywords: ['STARTTLS'] });
+  registry.set('woodgrovebank.com', { host: '127.0.0.1', port: server.port });
+  await service.reload({ ...base, sendConnectors: [internetSendConnector('mail.contoso.com', { domainSecureEnabled: false })] });
+  try {
+    await service.submitMessage({ from: 'kim@contoso.com', to: ['ann@woodgrovebank.com'], subject: 'not enabled', body: 'x' });
+    await waitFor(() => server.connections > 0 && queueFor('woodgrovebank.com')?.lastError === '451 4.7.3 The admin has temporarily disallowed this secure domain', 5000, 'the refusal');
+    assert.ok(!server.lines.some((line) => /^(STARTTLS|MAIL)/i.test(line)));
+    for (const message of service.getMessages({ queue: 'woodgrovebank.com' })) await service.removeMessage(message.identity, { withNdr: false });
+  } finally {
+    await service.reload(base);
+  }
+});

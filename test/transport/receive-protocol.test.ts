@@ -2,6 +2,9 @@
 // replies, the domain-secure decision at MAIL FROM in every branch, limits and local delivery.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { protocolLogDirectory } from '../../src/transport/protocol-log.ts';
 import { startTransportService, type TransportService } from '../../src/transport/transport-service.ts';
 import type { TransportSettings } from '../../src/transport/transport-settings.ts';
 import { labCertificates } from './helpers/certificates.ts';
@@ -206,32 +209,88 @@ test('a connector without DomainSecureEnabled answers a secure domain with 451 4
 
 test('RemoteIPRanges: the most specific connector on a shared binding serves the client; no match is refused', async () => {
   const state2 = temporaryStateDir('receive-ranges');
-  const shared = await startTransportService({
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+  const shared = (probe.address() as { port: number }).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  const binding = [{ address: '127.0.0.1', port: shared }];
+  const service2 = await startTransportService({
     ...settings,
     stateDir: state2.path,
     receiveConnectors: [
-      inetReceiveConnector('mail.contoso.com', { name: 'Default', bindings: [{ address: '127.0.0.1', port: 0 }] }),
+      inetReceiveConnector('mail.contoso.com', { name: 'Default', bindings: binding }),
+      inetReceiveConnector('loopback.contoso.com', { name: 'Loopback', bindings: binding, remoteIPRanges: ['127.0.0.1'] }),
     ],
   });
   try {
-    const boundPort = shared.listeners[0]!.port;
-    await shared.reload({
-      ...settings,
-      stateDir: state2.path,
-      receiveConnectors: [
-        inetReceiveConnector('mail.contoso.com', { name: 'Default', bindings: [{ address: '127.0.0.1', port: 0 }] }),
-        inetReceiveConnector('loopback.contoso.com', { name: 'Loopback', bindings: [{ address: '127.0.0.1', port: 0 }], remoteIPRanges: ['127.0.0.1'] }),
-      ],
-    });
-    const dialogue = await SmtpDialogue.open(boundPort);
+    assert.deepEqual(service2.listeners.map((listener) => [listener.connector, listener.port]), [['Default', shared], ['Loopback', shared]]);
+    const dialogue = await SmtpDialogue.open(shared);
     assert.match((await dialogue.read())!.text, /^220 loopback\.contoso\.com /);
     dialogue.close();
-    await shared.reload({ ...settings, stateDir: state2.path, receiveConnectors: [inetReceiveConnector('mail.contoso.com', { name: 'Default', bindings: [{ address: '127.0.0.1', port: 0 }], remoteIPRanges: ['10.0.0.0/8'] })] });
-    const refused = await SmtpDialogue.open(boundPort);
+    await service2.reload({ ...settings, stateDir: state2.path, receiveConnectors: [inetReceiveConnector('mail.contoso.com', { name: 'Default', bindings: binding, remoteIPRanges: ['10.0.0.0/8'] })] });
+    const refused = await SmtpDialogue.open(shared);
     assert.match((await refused.read())!.text, /^421 /);
     refused.close();
   } finally {
-    await shared.stop();
+    await service2.stop();
+    state2.remove();
+  }
+});
+
+test('relaying: an externally secured connector and an AUTH LOGIN session may relay to the outbound queue', async () => {
+  const state2 = temporaryStateDir('receive-relay');
+  const relay = await startTransportService({
+    ...settings,
+    stateDir: state2.path,
+    verifyCredentials: (user, password) => user === 'kim' && password === 'P@ssw0rd',
+    receiveConnectors: [
+      inetReceiveConnector('hub.contoso.com', { name: 'FromHub', authMechanism: { tls: true, externalAuthoritative: true }, domainSecureEnabled: false }),
+      inetReceiveConnector('client.contoso.com', { name: 'Client', authMechanism: { tls: true, basicAuth: true }, bindings: [{ address: '127.0.0.1', port: 0 }], remoteIPRanges: ['127.0.0.0/8'] }),
+    ],
+  });
+  try {
+    const [hub, client] = relay.listeners;
+    const fromHub = await greeted(hub!.port);
+    await fromHub.send('EHLO hub.contoso.com');
+    await fromHub.send('MAIL FROM:<kim@contoso.com>');
+    assert.equal((await fromHub.send('RCPT TO:<ann@woodgrovebank.com>')).code, 250);
+    await fromHub.send('DATA');
+    assert.equal((await fromHub.send('Subject: relayed\r\n\r\nx\r\n.')).code, 250);
+    fromHub.close();
+    const [queued] = relay.getMessages({ queue: 'woodgrovebank.com' });
+    assert.equal(queued?.subject, 'relayed');
+
+    const user = await greeted(client!.port);
+    const ehlo = await user.send('EHLO pc.contoso.com');
+    assert.ok(ehlo.lines.includes('AUTH LOGIN PLAIN'));
+    await user.send('MAIL FROM:<kim@contoso.com>');
+    assert.equal((await user.send('RCPT TO:<ann@woodgrovebank.com>')).text, '550 5.7.1 Unable to relay');
+    await user.send('RSET');
+    assert.equal((await user.send('AUTH LOGIN')).text, '334 VXNlcm5hbWU6');
+    assert.equal((await user.send(Buffer.from('kim').toString('base64'))).text, '334 UGFzc3dvcmQ6');
+    assert.equal((await user.send(Buffer.from('wrong').toString('base64'))).text, '535 5.7.3 Authentication unsuccessful');
+    assert.equal((await user.send(`AUTH PLAIN ${Buffer.from('\0kim\0P@ssw0rd').toString('base64')}`)).text, '235 2.7.0 Authentication successful');
+    await user.send('MAIL FROM:<kim@contoso.com>');
+    assert.equal((await user.send('RCPT TO:<ann@woodgrovebank.com>')).code, 250);
+    user.close();
+  } finally {
+    await relay.stop();
+    state2.remove();
+  }
+});
+
+test('ProtocolLoggingLevel None writes no receive log at all', async () => {
+  const state2 = temporaryStateDir('receive-nolog');
+  const quiet = await startTransportService({ ...settings, stateDir: state2.path, receiveConnectors: [inetReceiveConnector('mail.contoso.com', { protocolLoggingLevel: 'None' })] });
+  try {
+    const dialogue = await greeted(quiet.listeners[0]!.port);
+    await dialogue.send('EHLO mail.fabrikam.com');
+    await dialogue.send('QUIT');
+    dialogue.close();
+    quiet.flushLogs();
+    assert.equal(existsSync(protocolLogDirectory(state2.path, 'Receive')), false);
+  } finally {
+    await quiet.stop();
     state2.remove();
   }
 });
