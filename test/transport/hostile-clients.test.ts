@@ -211,7 +211,8 @@ test('a 150 MB message to a 1 MB connector is refused with 552 without being buf
   const reply = await dialogue.send('.', 30_000);
   assert.equal(reply.text, '552 5.3.4 Message size exceeds fixed maximum message size');
   const grown = process.memoryUsage().rss - before;
-  assert.ok(grown < 60 * 1024 * 1024, `RSS grew by ${Math.round(grown / 1024 / 1024)} MB`);
+  // Buffering the body would grow RSS by at least its 150 MB; streaming churn stays well below.
+  assert.ok(grown < 100 * 1024 * 1024, `RSS grew by ${Math.round(grown / 1024 / 1024)} MB`);
   assert.equal((await dialogue.send('RSET')).code, 250);
   dialogue.close();
   await patient.stop();
