@@ -184,23 +184,23 @@ export const initializeLabOrganizationCmdlet = defineCmdlet({
     'Lab cmdlet. Turns a new state root ($env:EMSH_HOME) into an Exchange organisation ready for steps 3 to 5 of the walkthrough:',
     '- the organisation -Name with the accepted domain -DomainName (the default one);',
     '- a Hub Transport server (-HubServer, default hub1.<DomainName>) in -Site: "inside the organisation";',
-    '- the Edge Transport servers -EdgeServer, each subscribed to the site through EdgeSync. The first one is this machine',
-    '  (the local server): the transport service runs it, and receive connector and certificate cmdlets act on it;',
-    '- the send connector "Internet" inside the organisation: address space *, DNS routing, FQDN -SendConnectorFqdn (default',
-    '  mail.<DomainName>), sourced by every Edge (EdgeSync replicates it to them);',
-    '- on every Edge the receive connector "Inet" (usage Internet) bound to loopback: 127.0.0.1:-ListenPort on the first Edge,',
-    '  the next ports on the others (default: the first free ports from 2525). Setup\'s "Default internal receive connector"',
-    '  (0.0.0.0:25) is disabled so that the lab listens on loopback only;',
-    '- the domain in the lab DNS registry ($env:EMSH_LAB_REGISTRY, else emsh-lab-registry.json beside the state root), pointing',
-    '  at the first Edge\'s Inet, so that another lab organisation delivers to it (-NoDnsRegistration skips this).',
+    '- the Edge Transport servers -EdgeServer, each subscribed to the site through EdgeSync. The first one is this machine ' +
+      '(the local server): the transport service runs it, and receive connector and certificate cmdlets act on it;',
+    '- the send connector "Internet" inside the organisation: address space *, DNS routing, FQDN -SendConnectorFqdn (default ' +
+      'mail.<DomainName>), sourced by every Edge (EdgeSync replicates it to them);',
+    '- on every Edge the receive connector "Inet" (usage Internet) bound to loopback: 127.0.0.1:-ListenPort on the first Edge, ' +
+      'the next ports on the others (default: the first free ports from 2525). Setup\'s "Default internal receive connector" ' +
+      '(0.0.0.0:25) is disabled so that the lab listens on loopback only;',
+    '- the domain in the lab DNS registry ($env:EMSH_LAB_REGISTRY, else emsh-lab-registry.json beside the state root), pointing ' +
+      'at the first Edge\'s Inet, so that another lab organisation delivers to it (-NoDnsRegistration skips this).',
     '',
-    'Inside the organisation or on the Edge: with no $env:EMSH_SERVER, organisation-level cmdlets (Set-TransportConfig,',
-    'New-/Set-SendConnector, accepted domains, Get-ExchangeServer, EdgeSync) run inside the organisation, on the Hub Transport',
-    'server, and EdgeSync replicates every change to the subscribed Edge servers at once (Exchange does it on a schedule).',
-    'Per-server cmdlets (receive connectors, certificates) run on the local Edge; SERVER\\Inet or -Server reaches another one.',
-    'So steps 3 and 4 run verbatim: Set-TransportConfig and Set-SendConnector Internet change the organisation and reach',
-    'mail1 and mail2; Set-ReceiveConnector Inet changes mail1\'s Inet (run it as Set-ReceiveConnector mail2\\Inet for mail2).',
-    'Set $env:EMSH_SERVER = "mail1" to be "on the Edge": organisation-level changes are then refused as on a subscribed Edge.',
+    'Inside the organisation or on the Edge: with no $env:EMSH_SERVER, organisation-level cmdlets (Set-TransportConfig, ' +
+      'New-/Set-SendConnector, accepted domains, Get-ExchangeServer, EdgeSync) run inside the organisation, on the Hub Transport ' +
+      'server, and EdgeSync replicates every change to the subscribed Edge servers at once (Exchange does it on a schedule). ' +
+      'Per-server cmdlets (receive connectors, certificates) run on the local Edge; SERVER\\Inet or -Server reaches another one. ' +
+      'So steps 3 and 4 run verbatim: Set-TransportConfig and Set-SendConnector Internet change the organisation and reach mail1 ' +
+      'and mail2; Set-ReceiveConnector Inet changes mail1\'s Inet (run Set-ReceiveConnector mail2\\Inet ... for mail2). ' +
+      'Set $env:EMSH_SERVER = "mail1" to be "on the Edge": organisation-level changes are then refused, as on a subscribed Edge.',
     '',
     'The state root must be new (or hold only the stand-alone Edge a first Exchange cmdlet creates).',
   ].join('\n'),
