@@ -38,6 +38,7 @@ function space(root: string): { used?: number; free?: number } {
 
 export function driveInfo(d: PSDrive): PSObject {
   const info = new PSObject([PS_DRIVE_INFO, 'System.Object']);
+  d.ensureRoot?.();
   const { used, free } = d.native || isDirectory(d.nativeRoot) ? space(d.nativeRoot) : {};
   info.setProperty('Used', used ?? null);
   info.setProperty('Free', free ?? null);

@@ -348,4 +348,25 @@ export const renameItem = defineCmdlet({
   },
 });
 
-export const itemCmdlets = [newItem, removeItem, copyItem, moveItem, renameItem];
+export const mkdir = defineCmdlet({
+  name: 'mkdir',
+  synopsis: 'Creates a new directory.',
+  description:
+    'Creates folders (with their missing parents), as `New-Item -ItemType Directory` does; an existing folder is an error unless ' +
+    '-Force is given. In Windows PowerShell this is a function; md is its alias.',
+  module,
+  commandId: 'mkdir',
+  aliases: ['md'],
+  supportsShouldProcess: true,
+  parameters: {
+    Path: { type: 'string[]', position: 0, valueFromPipelineByPropertyName: true, description: 'The folders to create.' },
+    Name: { type: 'string', valueFromPipelineByPropertyName: true, description: 'The name of the folder to create in -Path.' },
+    Force: { type: 'switch', description: 'Returns an existing folder instead of failing.' },
+  },
+  examples: [{ title: 'Create a folder tree', code: 'mkdir C:\\certificates\\edge | Out-Null\nTest-Path C:\\certificates\\edge', output: 'True' }],
+  process(p, ctx) {
+    return newItem.process!({ ...p, ItemType: 'Directory', Value: undefined } as never, ctx);
+  },
+});
+
+export const itemCmdlets = [newItem, removeItem, copyItem, moveItem, renameItem, mkdir];

@@ -67,6 +67,7 @@ export const outNull = defineCmdlet({
 function hostWriter(name: string, synopsis: string, description: string, moduleName: string, commandId: string) {
   return defineCmdlet({
     name,
+    aliases: name === 'Out-Host' ? ['oh'] : [],
     synopsis,
     description,
     module: moduleName,
