@@ -201,7 +201,8 @@ export function scanLineContinuation(text: string, start: number): number {
   const c = text.charCodeAt(i);
   if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
   if (c === 0x0a) return i + 1;
-  if (sawSpace && i < n && (start === 0 || forcesNewToken(text.charCodeAt(start - 1)))) return i;
+  // Only at the start of a token: inside a bareword `` ` `` escapes the space (`Acme` Inc`).
+  if (sawSpace && i < n && (start === 0 || isWhitespace(text.charCodeAt(start - 1)) || isNewline(text.charCodeAt(start - 1)))) return i;
   return -1;
 }
 
