@@ -130,6 +130,9 @@ async function main(): Promise<void> {
   }
 
   try {
+    // Unmeasured warm-up of both servers (JIT for Node, process pools for Postfix).
+    await load('emsh-warmup', emshPort, 8, emshPid, files, scratch);
+    if (postfix) await load('postfix-warmup', postfix.port, 8, postfix.pidFile, files, scratch);
     console.log(`mutual TLS, ${rounds} alternating rounds, ${sessionsPerRun} sessions (C=1) / ${sessionsPerRun * 2} (C=8) per run, node ${process.version}`);
     for (const concurrency of [1, 8]) {
       for (let round = 0; round < rounds; round++) {
