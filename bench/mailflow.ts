@@ -72,7 +72,7 @@ async function serve(): Promise<void> {
     acceptedDomains: ['contoso.com'],
     tlsReceiveDomainSecureList: ['woodgrovebank.com'],
     tlsSendDomainSecureList: ['woodgrovebank.com'],
-    receiveConnectors: [inetReceiveConnector('mail.contoso.com')],
+    receiveConnectors: [inetReceiveConnector('mail.contoso.com', { protocolLoggingLevel: process.env.EMSH_BENCH_LOGGING === 'None' ? 'None' : 'Verbose' })],
     sendConnectors: [internetSendConnector('mail.contoso.com')],
     certificate: () => certificate,
     validatePeer: createNodePeerValidator({ trustedCaPems: [read(paths.ca)], crlPems: [read(paths.crl)] }),

@@ -3,7 +3,7 @@
 // server certificate matching the domain are mandatory and every failure is transient: the
 // messages stay queued, nothing is ever sent in clear (reference 4.2).
 import { incrementCounter } from './counters.ts';
-import { certificateLogRows, describePeerCertificate } from './certificate-info.ts';
+import { describePeerCertificate } from './certificate-info.ts';
 import { outboundTlsMode, secureSendFailureContext, type OutboundTlsMode } from './domain-security-policy.ts';
 import { joinMessage, splitMessage, withoutHeaderPrefix } from './message-headers.ts';
 import { organizationHeaderPrefix } from './inbound-stamping.ts';
@@ -178,18 +178,12 @@ async function deliverThroughHost(
         let peerChain: Buffer[] = [];
         try {
           const tls = await connection.startTls({ secureContext: context?.secureContext ?? dependencies.tlsContexts.anonymousClientContext(), serverName: host.host, handshakeTimeoutMs: timeouts.tlsHandshakeMs });
-          if (context) {
-            log.info('Sending certificate');
-            for (const [data, rowContext] of certificateLogRows(context.info)) log.info(rowContext, data);
-          }
+          if (context) log.certificate('Sending certificate', context.info);
           // One getPeerCertificate(true) for both the log and the validation: on Node 20 a prior
           // getPeerX509Certificate() leaves getPeerCertificate(true) empty on the client side.
           const detailed = tls.getPeerCertificate(true);
           peerChain = chainFromPeerCertificate(detailed);
-          if (peerChain.length > 0) {
-            log.info('Received certificate');
-            for (const [data, rowContext] of certificateLogRows(describePeerCertificate(detailed))) log.info(rowContext, data);
-          }
+          if (peerChain.length > 0) log.certificate('Received certificate', describePeerCertificate(detailed));
         } catch (error) {
           log.info(`TLS negotiation failed with error ${tlsErrorName(error)}`);
           if (tlsMode === 'domain-secure') throw secureFailure(replies.certificateValidationFailure, 'TLS negotiation failed with error', tlsErrorName(error));

@@ -5,6 +5,7 @@
 // single O_APPEND write, so concurrent writers interleave whole batches, never partial rows.
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { certificateLogRows, type CertificateInfo } from './certificate-info.ts';
 
 export type ProtocolLogKind = 'Send' | 'Receive';
 export type ProtocolLogEvent = '+' | '-' | '>' | '<' | '*';
@@ -186,6 +187,13 @@ export class ProtocolLogSession {
 
   info(context: string, data = ''): void {
     this.event('*', data, context);
+  }
+
+  /** `Sending certificate` / `Received certificate`, then subject, issuer, serial, thumbprint, alternate names. */
+  certificate(label: string, info: CertificateInfo): void {
+    if (!this.writer) return;
+    this.info(label);
+    for (const [data, context] of certificateLogRows(info)) this.info(context, data);
   }
 
   /** `*,<session>;<time>;<n>,receiving message` (or `sending message`). */

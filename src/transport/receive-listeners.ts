@@ -5,7 +5,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { bestMatchingRange, displayAddress, parseIpRange, type IpRange } from './ip-range.ts';
 import { ProtocolLogSession, type ProtocolLogWriter } from './protocol-log.ts';
 import { encodeReply, replies } from './smtp-reply.ts';
-import { SmtpServerSession, type ReceiveSessionHost } from './smtp-server-session.ts';
+import type { ReceiveSessionHost } from './receive-session-host.ts';
+import { SmtpServerSession } from './smtp-server-session.ts';
 import { exchangeDefaults, type ReceiveConnectorSettings } from './transport-settings.ts';
 
 export interface ListenerInfo {

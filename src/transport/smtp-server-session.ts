@@ -5,38 +5,18 @@
 import type { Socket } from 'node:net';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { decideInboundDomainSecurity } from './domain-security-policy.ts';
-import { certificateLogRows, describePeerCertificate } from './certificate-info.ts';
+import { describePeerCertificate } from './certificate-info.ts';
 import type { InboundAuthentication } from './inbound-stamping.ts';
 import { displayAddress, endpoint } from './ip-range.ts';
 import type { ProtocolLogSession } from './protocol-log.ts';
-import { rfc5322Date } from './rfc5322-date.ts';
 import { DataCollector, SmtpInputBuffer } from './smtp-input-buffer.ts';
 import { domainOf, parseCommandLine, parseMailbox, parsePathArgument } from './smtp-command.ts';
 import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, senderOk, bdatAccepted } from './smtp-reply.ts';
 import { SmtpAuthExchange } from './smtp-auth.ts';
 import { chainFromPeerCertificate, tlsErrorName, upgradeServerSocket } from './starttls.ts';
-import type { TlsContextCache } from './tls-context-cache.ts';
+import type { InboundEnvelope, ReceiveSessionHost } from './receive-session-host.ts';
 import { domainListContains, exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
-
-export interface InboundEnvelope {
-  connector: ReceiveConnectorSettings;
-  sessionId: string;
-  from: string;
-  recipients: string[];
-  data: Buffer;
-  helo: string;
-  remoteAddress: string;
-  localAddress: string;
-  tls: boolean;
-  authentication: InboundAuthentication;
-}
-
-export interface ReceiveSessionHost {
-  settings(): TransportSettings;
-  tlsContexts: TlsContextCache;
-  /** Delivers or queues; resolves to the id shown in `250 2.6.0 <id> Queued mail for delivery`. */
-  acceptMessage(envelope: InboundEnvelope): Promise<string>;
-}
+import { authMechanismsFor, bannerLine, ehloKeywords } from './ehlo-capabilities.ts';
 
 type Mode = 'command' | 'data' | 'bdat' | 'tls' | 'closed';
 
@@ -89,8 +69,7 @@ export class SmtpServerSession {
     raw.on('close', () => this.closed());
     this.sessionTimer = setTimeout(() => this.timeout(), connector.connectionTimeoutMs ?? exchangeDefaults.receive.connectionTimeoutMs);
     this.touch();
-    const banner = connector.banner ? (connector.banner.startsWith('220') ? connector.banner : `220 ${connector.banner}`) : `220 ${connector.fqdn} Microsoft ESMTP MAIL Service ready at ${rfc5322Date()}`;
-    this.reply(banner);
+    this.reply(bannerLine(connector));
   }
 
   private get maxMessageSize(): number {
@@ -235,11 +214,7 @@ export class SmtpServerSession {
   }
 
   private authMechanisms(): string[] | undefined {
-    const mechanism = this.connector.authMechanism;
-    const basic = mechanism.basicAuth && this.settings().verifyCredentials !== undefined && (this.tls !== undefined || !mechanism.basicAuthRequireTls);
-    if (basic) return ['LOGIN', 'PLAIN'];
-    if (mechanism.exchangeServer || mechanism.basicAuth || mechanism.integrated) return [];
-    return undefined;
+    return authMechanismsFor(this.connector, { tlsActive: this.tls !== undefined, canVerify: this.settings().verifyCredentials !== undefined });
   }
 
   private hello(verb: string, domain: string): void {
@@ -249,19 +224,7 @@ export class SmtpServerSession {
     const greeting = `${this.connector.fqdn} Hello [${displayAddress(this.raw.remoteAddress)}]`;
     if (verb === 'HELO') return this.reply(`250 ${greeting}`);
     this.startTlsAdvertised = this.canOfferStartTls();
-    const mechanisms = this.authMechanisms();
-    const lines = [
-      greeting,
-      `SIZE ${this.maxMessageSize}`,
-      ...(this.connector.pipeliningEnabled === false ? [] : ['PIPELINING']),
-      ...(this.connector.deliveryStatusNotificationEnabled === false ? [] : ['DSN']),
-      'ENHANCEDSTATUSCODES',
-      ...(this.startTlsAdvertised ? ['STARTTLS'] : []),
-      ...(mechanisms === undefined || this.authenticatedUser ? [] : [mechanisms.length > 0 ? `AUTH ${mechanisms.join(' ')}` : 'AUTH']),
-      ...(this.connector.eightBitMimeEnabled === false ? [] : ['8BITMIME']),
-      ...(this.connector.binaryMimeEnabled === false || this.connector.chunkingEnabled === false ? [] : ['BINARYMIME']),
-      ...(this.connector.chunkingEnabled === false ? [] : ['CHUNKING']),
-    ];
+    const lines = [greeting, ...ehloKeywords(this.connector, { startTls: this.startTlsAdvertised, auth: this.authenticatedUser ? undefined : this.authMechanisms() })];
     this.reply(multilineReply(250, lines));
   }
 
@@ -293,15 +256,9 @@ export class SmtpServerSession {
         this.tls = socket;
         this.helo = undefined; // RFC 3207: the client must EHLO again
         this.transaction = undefined;
-        this.log.info('Sending certificate');
-        for (const [data, context_] of certificateLogRows(context.info)) this.log.info(context_, data);
-        if (this.log.enabled) {
-          const peer = this.peerCertificate();
-          if (peer) {
-            this.log.info('Received certificate');
-            for (const [data, context_] of certificateLogRows(describePeerCertificate(peer))) this.log.info(context_, data);
-          }
-        }
+        this.log.certificate('Sending certificate', context.info);
+        const peer = this.log.enabled ? this.peerCertificate() : undefined;
+        if (peer) this.log.certificate('Received certificate', describePeerCertificate(peer));
         this.mode = 'command';
         socket.on('data', this.onData);
         this.touch();

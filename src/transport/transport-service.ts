@@ -14,7 +14,7 @@ import { MessageQueue, type QueuedMessage } from './queue.ts';
 import { filterMessages, findMessage, findQueue, queueInfos, type MessageFilter, type MessageInfo, type QueueInfo } from './queue-views.ts';
 import { ReceiveListeners, type ListenerInfo } from './receive-listeners.ts';
 import { domainOf } from './smtp-command.ts';
-import type { InboundEnvelope } from './smtp-server-session.ts';
+import type { InboundEnvelope } from './receive-session-host.ts';
 import { TlsContextCache } from './tls-context-cache.ts';
 import { domainListContains, retrySettings, type TransportSettings } from './transport-settings.ts';
 
