@@ -10,6 +10,9 @@
 // as a private instance. Reference figures (README of the tools): Postfix ~105/s (C=1), ~180/s (C=8).
 //
 // Run (as root, for Postfix): node --import tsx bench/mailflow.ts [rounds=3] [sessions per run=300]
+// EMSH_BENCH_LOGGING=None turns our protocol logging off (default Verbose, as in step 5).
+// The machine is shared: compare the two servers within one run, and prefer the server CPU
+// per session (measured per process tree) over sessions/s when other load is present.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
