@@ -1,12 +1,12 @@
 // Drives `emsh` in a real pseudo-terminal through tmux, as a person types: send keys, read the screen.
-// Each shell gets its own tmux server socket, killed at the end, so tests never touch other sessions.
+// Each shell gets its own tmux server on a socket in a temporary folder, killed and removed at the
+// end, so tests never touch other sessions.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-let counter = 0;
 
 export function tmuxAvailable(): boolean {
   return spawnSync('tmux', ['-V']).status === 0;
@@ -30,7 +30,8 @@ export interface TmuxShellOptions {
 }
 
 export class TmuxShell {
-  private readonly socket = `emsh-test-${process.pid}-${++counter}`;
+  private readonly folder = mkdtempSync(join(tmpdir(), 'emsh-tmux-'));
+  private readonly socket = join(this.folder, 'socket');
   private readonly name = 'emsh';
 
   constructor(private readonly options: TmuxShellOptions) {
@@ -43,7 +44,7 @@ export class TmuxShell {
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-S', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   }
 
   /** Types text literally. */
@@ -89,6 +90,7 @@ export class TmuxShell {
     } catch {
       // already gone
     }
+    rmSync(this.folder, { recursive: true, force: true });
   }
 }
 
