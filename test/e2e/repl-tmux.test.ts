@@ -24,7 +24,7 @@ async function registeredCmdlets(): Promise<Set<string>> {
 
 const skip = tmuxAvailable() ? false : 'tmux is not installed';
 
-describe('emsh in a terminal (tmux)', { skip, concurrency: true }, () => {
+describe('emsh in a terminal (tmux)', { skip, concurrency: 3 }, () => {
   let cmdlets = new Set<string>();
   before(async () => {
     ensureBuilt();
@@ -108,7 +108,7 @@ describe('emsh in a terminal (tmux)', { skip, concurrency: true }, () => {
     s.press('Enter');
     await s.waitFor(/^\d{4,}$/m);
     s.press('C-c');
-    await s.waitFor(/\d\nPS [^\n]*> ?$/m, 5000);
+    await s.waitFor(/\d\nPS [^\n]*> ?$/m, 10000);
     s.type('Write-Output "back at the prompt"');
     s.press('Enter');
     await s.waitFor(/^back at the prompt$/m);

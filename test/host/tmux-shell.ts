@@ -67,7 +67,7 @@ export class TmuxShell {
   }
 
   /** Waits until the screen matches; throws with the screen when it does not in time. */
-  async waitFor(pattern: RegExp, timeoutMs = 15000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 30000): Promise<string> {
     const end = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < end) {
