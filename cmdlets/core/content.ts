@@ -36,7 +36,7 @@ const pathParams = {
 
 function directoryError(ctx: CmdletContext, p: ResolvedPath, reading: boolean): void {
   ctx.writeError({
-    message: `Access to the path '${p.native}' is denied.`,
+    message: `Access to the path '${p.psPath}' is denied.`,
     errorId: reading ? 'GetContentReaderUnauthorizedAccessError' : 'GetContentWriterUnauthorizedAccessError',
     category: 'PermissionDenied',
     targetObject: p.psPath,

@@ -13,11 +13,11 @@ export interface SetParameter {
 
 /** The parameter sets of a command, default set first (a command without sets has one, __AllParameterSets). */
 export function parameterSetNames(cmdlet: Cmdlet): string[] {
-  const sets: string[] = [];
-  if (cmdlet.defaultParameterSet) sets.push(cmdlet.defaultParameterSet);
-  for (const d of Object.values(cmdlet.parameters)) for (const s of d.sets ?? []) if (!sets.includes(s)) sets.push(s);
-  const used = sets.filter((s) => Object.values(cmdlet.parameters).some((d) => d.sets?.includes(s)));
-  return used.length ? used : ['__AllParameterSets'];
+  const named = new Set<string>();
+  for (const d of Object.values(cmdlet.parameters)) for (const s of [...(d.sets ?? []), ...(d.mandatoryInSets ?? [])]) named.add(s);
+  if (named.size === 0) return ['__AllParameterSets'];
+  const def = cmdlet.defaultParameterSet;
+  return def && named.has(def) ? [def, ...[...named].filter((s) => s !== def)] : [...named];
 }
 
 /** The parameters of one set in syntax order: positional by position, then mandatory, then the rest. */
