@@ -3,6 +3,8 @@
 // client certificate; without one, our connector refuses it and Postfix bounces the mail.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createNodePeerValidator } from '../../src/transport/node-peer-validator.ts';
+import { sendMail } from '../../src/transport/send-mail.ts';
 import { startTransportService, type TransportService } from '../../src/transport/transport-service.ts';
 import { labCertificates } from './helpers/certificates.ts';
 import { contosoSettings, LabRegistry, temporaryStateDir } from './helpers/organisations.ts';
@@ -78,4 +80,20 @@ test('Postfix without a client certificate is refused with 530 5.7.1 and bounces
   } finally {
     await plain.stop();
   }
+});
+
+test('sendMail() (Send-MailMessage) submits to Postfix with -UseSsl and a verified server certificate', { skip }, async () => {
+  const result = await sendMail({
+    smtpServer: '127.0.0.1',
+    port: postfix!.port,
+    serverName: 'woodgrovebank.com',
+    useSsl: true,
+    validateServer: createNodePeerValidator({ trustedCaPems: [certificates.caPem] }),
+    from: 'kim@contoso.com',
+    to: ['ann@woodgrovebank.com'],
+    subject: 'Send-MailMessage to Postfix',
+    body: 'x',
+  });
+  assert.match(result.response, /^250 2\.0\.0 Ok: queued as /);
+  await waitFor(() => postfix!.deliveredMessages().some((text) => text.includes('Subject: Send-MailMessage to Postfix')), 20_000, 'Postfix delivery');
 });
