@@ -106,7 +106,7 @@ export const resolvePath = defineCmdlet({
   process(p, ctx) {
     const { list, literal } = paths(ctx, p);
     const fs = provider(ctx);
-    for (const item of resolveExisting(ctx, list, literal)) {
+    for (const item of resolveExisting(ctx, list, literal, true, true)) {
       if (!p.Relative) {
         ctx.write(pathInfo(item), false);
         continue;
@@ -138,7 +138,7 @@ export const convertPath = defineCmdlet({
   examples: [{ title: 'The native path of the current location', code: '(Convert-Path .) -eq (Get-Location).ProviderPath', output: 'True' }],
   process(p, ctx) {
     const { list, literal } = paths(ctx, p);
-    for (const item of resolveExisting(ctx, list, literal)) ctx.write(item.native, false);
+    for (const item of resolveExisting(ctx, list, literal, true, true)) ctx.write(item.native, false);
   },
 });
 

@@ -119,8 +119,10 @@ describe('Get-ChildItem and Get-Item', () => {
     });
   });
 
-  it('reports missing paths with PathNotFound', async () => {
+  it('reports missing paths with PathNotFound, but not wildcards that match nothing', async () => {
     await withShell(async (sh) => {
+      assert.equal((await sh.run('Get-ChildItem C:\\nothing*; Remove-Item C:\\nothing*')).err, '');
+      assert.match((await sh.run('Resolve-Path C:\\nothing*')).err, /Cannot find path 'C:\\nothing\*' because it does not exist\./);
       const r = await sh.run('Get-ChildItem C:\\nope');
       assert.match(r.err, /^Get-ChildItem : Cannot find path 'C:\\nope' because it does not exist\./);
       assert.match(r.err, /PathNotFound,Microsoft\.PowerShell\.Commands\.GetChildItemCommand/);

@@ -6,6 +6,7 @@ import { exists } from '../../../src/providers/filesystem.ts';
 import { fileSystem } from '../../../src/providers/install.ts';
 import { ProviderError, ioError, pathNotFound } from '../../../src/providers/path-errors.ts';
 import { PSException } from '../../../src/runtime/errors.ts';
+import { hasWildcardCharacters } from '../../../src/runtime/wildcard.ts';
 
 export function provider(ctx: CmdletContext): FileSystemProvider {
   return fileSystem(ctx.session);
@@ -41,12 +42,14 @@ export function failPath(ctx: CmdletContext, e: unknown, target?: string, errorI
  * Resolves -Path values (wildcards expanded; each must match something) or -LiteralPath values
  * (taken as they are; each must exist unless `mustExist` is false). Errors are written per path.
  */
-export function resolveExisting(ctx: CmdletContext, paths: readonly string[], literal: boolean, mustExist = true): ResolvedPath[] {
+export function resolveExisting(ctx: CmdletContext, paths: readonly string[], literal: boolean, mustExist = true, reportEmptyWildcard = false): ResolvedPath[] {
   const fs = provider(ctx);
   const out: ResolvedPath[] = [];
   for (const p of paths) {
     try {
       const hits = literal ? [fs.resolve(p)] : fs.expand(p);
+      // A wildcard that matches nothing is not an error (Get-ChildItem, Get-Item, Remove-Item...).
+      if (hits.length === 0 && !literal && hasWildcardCharacters(p) && !reportEmptyWildcard) continue;
       if (hits.length === 0 || (mustExist && !hits.every((h) => exists(h.native)))) {
         const missing = hits.find((h) => !exists(h.native));
         throw pathNotFound(missing?.psPath ?? (literal ? p : fs.resolve(p).psPath));
