@@ -13,6 +13,7 @@ const MESSAGES: Record<string, string> = {
   AmpersandNotAllowed:
     'The ampersand (&) character is not allowed. The & operator is reserved for future use; wrap an ampersand in double quotation marks ("&") to pass it as part of a string.',
   BadNumericConstant: 'The numeric constant {0} is not valid.',
+  ControlLeavingFinally: 'Flow of control cannot leave a Finally block.',
   DuplicateScriptCommandClause: "Script command clause '{0}' has already been defined.",
   EmptyPipeElement: 'An empty pipe element is not allowed.',
   EmptyVariableReference: 'An empty ${} variable reference was found. A name is required inside the braces.',

@@ -79,6 +79,11 @@ function overlay(node: AnyAst, paint: (start: number, end: number, kind: Highlig
     case 'TypeName':
       paintSpan(node.span, 'type', paint);
       break;
+    case 'ExpandableString':
+      for (const part of node.parts) {
+        if (typeof part !== 'string' && part.kind === 'Variable') paintSpan(part.span, 'variable', paint);
+      }
+      break;
     case 'Attribute':
       paint(node.span.start + 1, node.span.start + 1 + node.name.length, 'type');
       break;

@@ -33,6 +33,9 @@ export function parseScript(text: string, options?: { fileName?: string }): Pars
     while (p.pending.length > 0) {
       const job = p.pending.shift()!;
       const inner = tokenize(text.slice(job.start, job.end), job.start);
+      for (const problem of inner.problems) {
+        p.report(problem.id, p.span(problem.start, problem.end), [], problem.incomplete && problem.end >= text.length);
+      }
       p.resume(inner.tokens);
       const block = p.script();
       job.node.body = block.end ?? emptyBlock(p, job.start);

@@ -9,7 +9,7 @@ import type {
 import { messageFor, type Diagnostic } from './diagnostics.ts';
 import { LineTable } from './spans.ts';
 import {
-  allTokens, ArgAtom, AtCurly, AtParen, DollarParen, HereStringDQ, HereStringSQ, Identifier, LBracket, LCurly,
+  allTokens, ArgAtom, AtCurly, AtParen, DollarParen, Identifier, LBracket, LCurly,
   LParen, NewLine, NumberToken, RBracket, RCurly, RParen, Semi, SplatVariable, StringDQ, StringSQ, StringToken, UnaryOperator,
   Variable,
 } from './tokens.ts';

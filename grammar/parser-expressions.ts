@@ -170,9 +170,12 @@ export abstract class ExpressionParser extends ParserBase {
         const prefix = this.typePrefix!;
         const operand = this.subrule(2, this.unary);
         if (this.RECORDING_PHASE) return undefined as never;
-        return prefix.kind === 'type'
-          ? { kind: 'Convert', type: prefix.type, operand, span: this.join(prefix, operand) } satisfies ExpressionAst
-          : operand;
+        if (prefix.kind === 'type') return { kind: 'Convert', type: prefix.type, operand, span: this.join(prefix, operand) } satisfies ExpressionAst;
+        // Attributes may only constrain a variable (`[ValidateNotNull()][int]$x = 1`).
+        let target = operand;
+        while (target.kind === 'Convert') target = target.operand;
+        if (target.kind !== 'Variable') this.report('UnexpectedAttribute', prefix.span, [prefix.name]);
+        return operand;
       },
     },
     {

@@ -9,6 +9,7 @@ export class PsParser extends BlockParser {
     this.defineLiteralRules();
     this.defineCommandRules();
     this.defineLoopRules();
+    this.defineTryRules();
     this.defineStatementRules();
     this.defineBlockRules();
     this.performSelfAnalysis();

@@ -2,7 +2,7 @@
 import type { IToken } from 'chevrotain';
 import type { ExpressionAst, StringQuote } from './ast.ts';
 import { isDoubleQuote, isSingleQuote } from './chars.ts';
-import { scanHereString } from './scan-strings.ts';
+import { scanDoubleQuoted, scanHereString, scanSingleQuoted } from './scan-strings.ts';
 import { expandableParts, singleQuotedValue, type ExpansionContext, type StringPart } from './strings.ts';
 import { HereStringDQ, HereStringSQ, StringDQ, StringSQ } from './tokens.ts';
 
@@ -39,23 +39,11 @@ function content(token: IToken, text: string): Content {
   return result;
 }
 
-/** A string token ends with a quote that is not part of a doubled quote or an escape. */
+/** A string token ends with a quote that is not part of a doubled quote, an escape or a nested `$( )`. */
 function terminated(token: IToken, text: string, double: boolean): boolean {
-  const end = (token.startOffset + token.image.length);
   // The lexer stops only at a real terminator or at the end of the text.
-  if (end < text.length) return true;
-  let i = token.startOffset + 1;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (double && c === 0x60) { i += 2; continue; }
-    const isQuote = double ? isDoubleQuote(c) : isSingleQuote(c);
-    if (isQuote) {
-      if (i + 1 < end && (double ? isDoubleQuote(text.charCodeAt(i + 1)) : isSingleQuote(text.charCodeAt(i + 1)))) { i += 2; continue; }
-      return i === end - 1;
-    }
-    i++;
-  }
-  return false;
+  if (token.startOffset + token.image.length < text.length) return true;
+  return (double ? scanDoubleQuoted(text, token.startOffset) : scanSingleQuoted(text, token.startOffset)).terminated;
 }
 
 /** The literal text and expansions of a string token (used inside barewords). */

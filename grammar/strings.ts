@@ -53,8 +53,11 @@ export function expandableParts(
     } else if (c === 0x24 && i + 1 < end) {
       const next = text.charCodeAt(i + 1);
       if (next === 0x28) {
-        const close = Math.min(skipSubExpression(text, i + 2).end, end);
-        const innerEnd = text.charCodeAt(close - 1) === 0x29 ? close - 1 : close;
+        const scan = skipSubExpression(text, i + 2);
+        const close = Math.min(scan.end, end);
+        const closed = scan.terminated && scan.end <= end;
+        const innerEnd = closed ? close - 1 : close;
+        if (!closed) ctx.report('MissingEndParenthesisInSubexpression', close, close, [], close >= text.length);
         pushLiteral(parts, literal);
         literal = '';
         parts.push(ctx.subExpression(i + 2, innerEnd, i, close));

@@ -1,0 +1,79 @@
+// The lexer: small tokens joined by the parser by adjacency, keyword and operator retyping, comments and
+// line continuations kept out of the token stream; and the grammar passing Chevrotain's own validation.
+// PowerShell cases matched: LineContinuance.Tests.ps1 (backtick continuation, comments around it),
+// Parser.Tests.ps1 "Test that keywords are case-insensitive" (`Return`), "Check keywords used as
+// arguments" (`Write-Output if`), "Test that foreach-object is not the foreach keyword", Parsing.Tests.ps1
+// 'tokens parsing'.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createLexer, operatorOf, tokenize } from '../../grammar/lexer.ts';
+import { PsParser } from '../../grammar/parser.ts';
+
+function tokens(text: string): string[] {
+  return tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
+}
+
+test('the token definitions and the grammar pass Chevrotain validation', () => {
+  assert.doesNotThrow(() => createLexer(true));
+  assert.doesNotThrow(() => new PsParser(true));
+});
+
+test('keywords are retyped case-insensitively, but not when glued to more of a word', () => {
+  assert.deepEqual(tokens('Return'), ['KwReturn:Return']);
+  assert.deepEqual(tokens('foreach-object { $_ }'), ['Identifier:foreach', 'DashWord:-object', 'LCurly:{', 'Variable:$_', 'RCurly:}']);
+  assert.deepEqual(tokens('function f { param($a) }'), [
+    'KwFunction:function', 'Identifier:f', 'LCurly:{', 'KwParam:param', 'LParen:(', 'Variable:$a', 'RParen:)', 'RCurly:}',
+  ]);
+  assert.deepEqual(tokens(':outer foreach ($a in $b) { break outer }'), [
+    'LoopLabel::outer', 'KwForeach:foreach', 'LParen:(', 'Variable:$a', 'KwIn:in', 'Variable:$b', 'RParen:)', 'LCurly:{',
+    'KwBreak:break', 'Identifier:outer', 'RCurly:}',
+  ]);
+});
+
+test('operators are retyped by family; parameters stay dash-words', () => {
+  assert.deepEqual(tokens('$x -ceq -not 1 -bnot 2 -f -split -join -band -and'), [
+    'Variable:$x', 'OpComparison:-ceq', 'OpUnaryWord:-not', 'Number:1', 'OpUnaryWord:-bnot', 'Number:2', 'OpFormat:-f',
+    'OpSplitJoin:-split', 'OpSplitJoin:-join', 'OpBitwise:-band', 'OpLogical:-and',
+  ]);
+  assert.deepEqual(tokens('Get-X -Name:$true -- -y'), [
+    'Identifier:Get', 'DashWord:-X', 'DashWord:-Name:', 'Variable:$true', 'MinusMinus:--', 'DashWord:-y',
+  ]);
+  const [, eq] = tokenize('$x -EQ 1').tokens;
+  assert.deepEqual(operatorOf(eq), { operator: '-eq', caseSensitive: false, type: eq.tokenType });
+  const [, ilike] = tokenize('$x -ILike 1').tokens;
+  assert.equal(operatorOf(ilike)?.operator, '-like');
+  assert.equal(operatorOf(tokenize('-Name').tokens[0]), undefined);
+});
+
+test('variables, splats, redirections', () => {
+  assert.deepEqual(tokens('@p $env:HOME ${a b} $script:x $_ $? $^ $$'), [
+    'SplatVariable:@p', 'Variable:$env:HOME', 'Variable:${a b}', 'Variable:$script:x', 'Variable:$_', 'Variable:$?',
+    'Variable:$^', 'Variable:$$',
+  ]);
+  assert.deepEqual(tokens('2>&1 *> $null 3>&1 >> f'), [
+    'Redirection:2>&1', 'Redirection:*>', 'Variable:$null', 'Redirection:3>&1', 'Redirection:>>', 'Identifier:f',
+  ]);
+});
+
+test('numbers glued to a word start a bareword; a lone minus is its own token', () => {
+  assert.deepEqual(tokens('a-b 5x -5'), ['Identifier:a', 'DashWord:-b', 'WordStart:5', 'Identifier:x', 'Minus:-', 'Number:5']);
+  assert.deepEqual(tokens('. .\\x.ps1'), ['DotSource:.', 'Dot:.', 'GenericChars:\\', 'Identifier:x', 'Dot:.', 'Identifier:ps1']);
+});
+
+test('comments, mid-line block comments and line continuations are not tokens', () => {
+  const lexed = tokenize('$a <# c #> + 1 # tail');
+  assert.deepEqual(lexed.tokens.map((t) => t.image), ['$a', '+', '1']);
+  assert.deepEqual(lexed.comments.map((c) => c.image), ['<# c #>', '# tail']);
+  assert.deepEqual(tokens('Get-X `\n -A'), ['Identifier:Get', 'DashWord:-X', 'DashWord:-A']);
+  assert.deepEqual(tokens('Get-X `\r\n -A'), ['Identifier:Get', 'DashWord:-X', 'DashWord:-A']);
+});
+
+test('lexing problems: unterminated block comment, trailing backtick', () => {
+  assert.deepEqual(tokenize('1 <# open').problems, [{ id: 'MissingTerminatorMultiLineComment', start: 2, end: 2, incomplete: true }]);
+  assert.deepEqual(tokenize('x `').problems.map((p) => p.id), ['IncompleteString']);
+});
+
+test('a base offset shifts every token (used for $( ) inside strings)', () => {
+  const lexed = tokenize('$a + 1', 10);
+  assert.deepEqual(lexed.tokens.map((t) => t.startOffset), [10, 13, 15]);
+});
