@@ -225,3 +225,16 @@ export function scanEscape(text: string, start: number): number {
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) return i + 2;
   return i + 1;
 }
+
+export function scanWhitespace(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+  return i > start ? i : -1;
+}
+
+/** `\r\n`, `\r` or `\n`. */
+export function scanNewLine(text: string, start: number): number {
+  const c = text.charCodeAt(start);
+  if (c === 0x0d) return text.charCodeAt(start + 1) === 0x0a ? start + 2 : start + 1;
+  return c === 0x0a ? start + 1 : -1;
+}

@@ -4,19 +4,28 @@ import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } fro
 import { scanDoubleQuoted, scanHereString, scanSingleQuoted } from './scan-strings.ts';
 import {
   scanBlockComment, scanDashWord, scanEscape, scanGenericChars, scanIdentifier, scanLabel, scanLineComment,
-  scanLineContinuation, scanNumber, scanRedirection, scanSplatVariable, scanVariable,
+  scanLineContinuation, scanNewLine, scanNumber, scanRedirection, scanSplatVariable, scanVariable, scanWhitespace,
 } from './scan-words.ts';
+import { isDash } from './chars.ts';
 
 type Scanner = (text: string, start: number) => number;
 
-/** A custom pattern: `scan` runs only when the text at the offset starts with one of `first`. */
-function custom(first: string[], scan: Scanner): CustomPatternMatcherFunc {
-  const starts = new Set(first.map((ch) => ch.charCodeAt(0)));
-  return (text, offset) => {
-    if (!starts.has(text.charCodeAt(offset))) return null;
-    const end = scan(text, offset);
+/** A pattern function that also exposes its scanner, which grammar/scanner.ts calls without allocating. */
+export interface ScanningPattern extends CustomPatternMatcherFunc {
+  /** The end of the token at `offset`, or -1. */
+  scanEnd: Scanner;
+}
+
+/** A custom pattern: `scan` runs only when the text at the offset starts with one of `first` (unless `anyStart`). */
+function custom(first: readonly (string | number)[], scan: Scanner, anyStart = false): ScanningPattern {
+  const starts = new Set(first.map((ch) => (typeof ch === 'string' ? ch.charCodeAt(0) : ch)));
+  const scanEnd: Scanner = anyStart ? scan : (text, offset) => (starts.has(text.charCodeAt(offset)) ? scan(text, offset) : -1);
+  const pattern = ((text: string, offset: number) => {
+    const end = scanEnd(text, offset);
     return end < 0 ? null : ([text.slice(offset, end)] as unknown as RegExpExecArray);
-  };
+  }) as unknown as ScanningPattern;
+  pattern.scanEnd = scanEnd;
+  return pattern;
 }
 
 // Chevrotain indexes codes below 256 one by one and higher codes in buckets of 256: one code per bucket is enough.
@@ -46,9 +55,9 @@ export const DashWord = createToken({
 
 // ---------------------------------------------------------------- trivia
 
+const WHITESPACE = [' ', '\t', '\v', '\f', 0xa0, 0x85, 0xfeff, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x202f, 0x205f, 0x3000];
 export const WhiteSpace = createToken({
-  name: 'WhiteSpace',
-  pattern: /[ \t\f\v\u00a0\u0085\ufeff\u2000-\u200a\u202f\u205f\u3000]+/,
+  name: 'WhiteSpace', pattern: custom(WHITESPACE, scanWhitespace), start_chars_hint: WHITESPACE, line_breaks: false,
   group: Lexer.SKIPPED,
 });
 export const LineContinuation = createToken({
@@ -62,7 +71,9 @@ export const BlockComment = createToken({
   name: 'BlockComment', pattern: custom(['<'], (t, i) => (t.startsWith('<#', i) ? scanBlockComment(t, i) : -1)),
   start_chars_hint: ['<'], line_breaks: true, group: 'comments',
 });
-export const NewLine = createToken({ name: 'NewLine', pattern: /\r\n?|\n/, line_breaks: true, categories: [Separator] });
+export const NewLine = createToken({
+  name: 'NewLine', pattern: custom(['\r', '\n'], scanNewLine), start_chars_hint: ['\r', '\n'], line_breaks: true, categories: [Separator],
+});
 
 // ---------------------------------------------------------------- strings and variables
 
@@ -99,18 +110,19 @@ export const SplatWord = createToken({ name: 'SplatWord', pattern: Lexer.NA, cat
 const REDIRECTION_STARTS = chars('>*123456');
 const NUMBER_STARTS = chars('0123456789.');
 
-function match(text: string, offset: number, end: number): RegExpExecArray | null {
-  return end < 0 ? null : ([text.slice(offset, end)] as unknown as RegExpExecArray);
-}
-
 function isQuoteAt(text: string, i: number, quotes: string[]): boolean {
   return quotes.includes(text.charAt(i));
 }
 
 // ---------------------------------------------------------------- punctuation and operators
 
-function punct(name: string, pattern: string | RegExp, categories: TokenType[] = [ArgAtom]): TokenType {
+function punct(name: string, pattern: string, categories: TokenType[] = [ArgAtom]): TokenType {
   return createToken({ name, pattern, categories });
+}
+
+/** Operators spelled with `-` or a typographic dash. */
+function dashPunct(name: string, scan: Scanner, categories: TokenType[]): TokenType {
+  return createToken({ name, pattern: custom(DASHES, scan), start_chars_hint: DASHES, line_breaks: false, categories });
 }
 
 export const Redirection = createToken({
@@ -151,9 +163,9 @@ export const Colon = punct('Colon', ':');
 export const PlusPlus = punct('PlusPlus', '++', [ArgAtom, UnaryOperator]);
 export const PlusEquals = punct('PlusEquals', '+=', [ArgAtom, AssignmentOperator]);
 export const Plus = punct('Plus', '+', [ArgAtom, BinaryOperator, UnaryOperator]);
-export const MinusMinus = punct('MinusMinus', /[-\u2013\u2014\u2015]{2}/, [ArgAtom, UnaryOperator]);
-export const MinusEquals = punct('MinusEquals', /[-\u2013\u2014\u2015]=/, [ArgAtom, AssignmentOperator]);
-export const Minus = punct('Minus', /[-\u2013\u2014\u2015]/, [ArgAtom, BinaryOperator, UnaryOperator]);
+export const MinusMinus = dashPunct('MinusMinus', (t, i) => (isDash(t.charCodeAt(i + 1)) ? i + 2 : -1), [ArgAtom, UnaryOperator]);
+export const MinusEquals = dashPunct('MinusEquals', (t, i) => (t.charCodeAt(i + 1) === 0x3d ? i + 2 : -1), [ArgAtom, AssignmentOperator]);
+export const Minus = dashPunct('Minus', (_t, i) => i + 1, [ArgAtom, BinaryOperator, UnaryOperator]);
 export const StarEquals = punct('StarEquals', '*=', [ArgAtom, AssignmentOperator]);
 export const Star = punct('Star', '*', [ArgAtom, BinaryOperator]);
 export const SlashEquals = punct('SlashEquals', '/=', [ArgAtom, AssignmentOperator]);
@@ -167,19 +179,19 @@ export const QuestionQuestion = punct('QuestionQuestion', '??', [ArgAtom]);
 export const QuestionDot = punct('QuestionDot', '?.');
 export const Question = punct('Question', '?');
 export const LessThan = createToken({ name: 'LessThan', pattern: '<' });
-// A character class so Chevrotain's definition check does not call it unreachable behind LineComment.
-export const Hash = punct('Hash', /[#]/);
+// A custom pattern so Chevrotain's definition check does not call it unreachable behind LineComment.
+export const Hash = createToken({ name: 'Hash', pattern: custom(['#'], (_t, i) => i + 1), start_chars_hint: ['#'], categories: [ArgAtom] });
 export const At = punct('At', '@');
 export const Dollar = punct('Dollar', '$');
 export const Escape = createToken({
   name: 'Escape', pattern: custom(['`'], scanEscape), start_chars_hint: ['`'], line_breaks: true, categories: [ArgAtom],
 });
 export const Identifier = createToken({
-  name: 'Identifier', pattern: (text, offset) => match(text, offset, scanIdentifier(text, offset)), start_chars_hint: [...LETTERS, ...HIGH_CHARS],
+  name: 'Identifier', pattern: custom([], scanIdentifier, true), start_chars_hint: [...LETTERS, ...HIGH_CHARS],
   line_breaks: false, categories: [ArgAtom],
 });
 export const GenericChars = createToken({
-  name: 'GenericChars', pattern: (text, offset) => match(text, offset, scanGenericChars(text, offset)),
+  name: 'GenericChars', pattern: custom([], scanGenericChars, true),
   start_chars_hint: ['\\', '~', '^', ...Array.from({ length: 32 }, (_, i) => i), 0x7f, ...HIGH_CHARS],
   line_breaks: false, categories: [ArgAtom],
 });

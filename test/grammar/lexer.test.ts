@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLexer, operatorOf, tokenize } from '../../grammar/lexer.ts';
+import { scanTokens } from '../../grammar/scanner.ts';
 import { PsParser } from '../../grammar/parser.ts';
 
 function tokens(text: string): string[] {
@@ -16,6 +17,27 @@ function tokens(text: string): string[] {
 test('the token definitions and the grammar pass Chevrotain validation', () => {
   assert.doesNotThrow(() => createLexer(true));
   assert.doesNotThrow(() => new PsParser(true));
+});
+
+test('the fast scanner cuts text exactly like Chevrotain\'s lexer over the same definitions', () => {
+  const lexer = createLexer(true);
+  const samples = [
+    'Get-ExchangeCertificate -Thumbprint $t | FL # c', 'if ($x -eq 5) { [Math]::Round(2.5) } else { "a $x `n" }',
+    "@'\nhere\n'@ @\"\n$x\n\"@ @(1) @{a=1} @splat $env:HOME ${a b} $(1)", '1..10 -5 0x1F 2GB .5 1e3 7z.exe a-b --x -- -y',
+    ':outer foreach ($a in $b) { break outer }', 'Get-X `\n -A 2>&1 *> $null 3>> f', '$a <# c #> + 1 # tail\r\nx;y',
+    '\u2013Name \u201csmart\u201d \u2018q\u2019 \u00e9t\u00e9 \u3000 \ufeff x', 'a,b;c|d&e&&f||g?.h??i ?? j ::k !l %m',
+    '$x += 1; $y -= 2; $z *= 3; $w /= 4; $v %= 5; $u++; $t--', '\\\\server\\share\\x *.log https://x/y ~/a ^b',
+    '"unterminated', "'open", '<# open', '`', '\u0000\u0001 \u007f',
+  ];
+  for (const text of samples) {
+    const expected = lexer.tokenize(text);
+    const actual = scanTokens(text);
+    const shape = (tokens: { image: string; startOffset: number; tokenType: { name: string } }[]): string[] =>
+      tokens.map((t) => `${t.tokenType.name}@${t.startOffset}:${t.image}`);
+    assert.deepEqual(shape(actual.tokens), shape(expected.tokens), text);
+    assert.deepEqual(shape(actual.comments), shape((expected.groups.comments ?? []) as never), text);
+    assert.deepEqual(actual.errors, expected.errors.map((e) => ({ offset: e.offset, length: e.length })), text);
+  }
 });
 
 test('keywords are retyped case-insensitively, but not when glued to more of a word', () => {
