@@ -51,7 +51,9 @@ export function parseScript(text: string, options?: { fileName?: string }): Pars
     const start = Number.isNaN(token.startOffset) ? text.length : token.startOffset;
     p.report('UnexpectedToken', p.span(start, start + token.image.length), [token.image], false);
   }
-  return { ast, diagnostics: p.diagnostics.slice() };
+  const diagnostics = p.diagnostics.slice();
+  p.end();
+  return { ast, diagnostics };
 }
 
 function emptyBlock(p: PsParser, at: number): StatementBlockAst {

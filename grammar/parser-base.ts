@@ -75,6 +75,15 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.input = tokens;
   }
 
+  /** Lets go of the tokens, text and results of the last parse (the parser instance is shared). */
+  end(): void {
+    this.input = [];
+    this.text = '';
+    this.lines = new LineTable('');
+    this.diagnostics = [];
+    this.pending = [];
+  }
+
   /** Continue with another token vector (a string's `$( )`), keeping text and diagnostics. */
   resume(tokens: IToken[]): void {
     this.input = tokens;

@@ -35,15 +35,18 @@ export class LineTable {
   }
 
   span(start: number, end: number): Span {
+    // `| 0` keeps every field a small integer: one double-valued store would make V8 box all span fields.
+    start |= 0;
+    end |= 0;
     const line = this.lineIndex(start);
     const endLine = end === start ? line : this.lineIndex(end);
     return {
       start,
       end,
       line: line + 1,
-      column: start - this.starts[line] + 1,
+      column: (start - this.starts[line] + 1) | 0,
       endLine: endLine + 1,
-      endColumn: end - this.starts[endLine] + 1,
+      endColumn: (end - this.starts[endLine] + 1) | 0,
     };
   }
 }
