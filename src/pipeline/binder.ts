@@ -31,6 +31,9 @@ export class ParameterBinder {
   /** Parameter sets still possible; undefined while every set is. */
   private validSets: Set<string> | undefined;
   private pipelineValidSets: Set<string> | undefined;
+  private takesInput: boolean | undefined;
+  private pipelineMandatory: boolean | undefined;
+  private pipelineCandidates: ParameterInfo[] | undefined;
   /** Arguments for `$args` (simple functions). */
   readonly extraArgs: unknown[] = [];
 
@@ -217,9 +220,23 @@ export class ParameterBinder {
 
   /** True when some parameter of the valid sets takes pipeline input. */
   takesPipelineInput(): boolean {
-    return this.params.list.some(
+    this.takesInput ??= this.params.list.some(
       (p) => (p.decl.valueFromPipeline || p.decl.valueFromPipelineByPropertyName) && this.setOk(p, this.validSets),
     );
+    return this.takesInput;
+  }
+
+  /** True when a mandatory parameter is left for the pipeline to fill (checked per object). */
+  hasPipelineMandatory(): boolean {
+    this.pipelineMandatory ??= this.params.list.some(
+      (p) => (p.decl.mandatory || p.decl.mandatoryInSets) && !(this.bound.has(p.name) && !this.pipelineBound.has(p.name)) && (p.decl.valueFromPipeline || p.decl.valueFromPipelineByPropertyName),
+    );
+    return this.pipelineMandatory;
+  }
+
+  /** Parameters bound from the current pipeline object. */
+  pipelineBoundNames(): ReadonlySet<string> {
+    return this.pipelineBound;
   }
 
   /** Binds one pipeline object; returns false when nothing could take it (InputObjectNotBound). */
@@ -227,9 +244,10 @@ export class ParameterBinder {
     for (const name of this.pipelineBound) this.bound.delete(name);
     this.pipelineBound.clear();
     this.pipelineValidSets = undefined;
-    const candidates = this.params.list.filter(
+    // Command-line binding is complete by the first object, so the candidates are fixed from then on.
+    const candidates = (this.pipelineCandidates ??= this.params.list.filter(
       (p) => (p.decl.valueFromPipeline || p.decl.valueFromPipelineByPropertyName) && !this.bound.has(p.name) && this.setOk(p, this.validSets),
-    );
+    ));
     let any = false;
     for (const coerce of [false, true]) {
       for (const p of candidates) {
@@ -247,7 +265,8 @@ export class ParameterBinder {
   }
 
   private pipelineBoundByValue(): boolean {
-    return [...this.pipelineBound].some((n) => this.params.get(n)?.decl.valueFromPipeline);
+    for (const n of this.pipelineBound) if (this.params.get(n)?.decl.valueFromPipeline) return true;
+    return false;
   }
 
   private tryPipelineBind(p: ParameterInfo, value: unknown, coerce: boolean): boolean {

@@ -114,12 +114,21 @@ export class CmdletProcessor implements CommandProcessor {
     return values as BoundParameters<ParameterDeclarations>;
   }
 
+  /** Updates only what pipeline binding changed, instead of rebuilding every parameter per object. */
+  private refreshPipelineParameters(previous: string[]): void {
+    const values = this.params as Record<string, unknown>;
+    for (const name of previous) values[name] = undefined;
+    for (const name of this.binder.pipelineBoundNames()) values[name] = this.binder.bound.get(name);
+  }
+
   process(input: unknown, hasInput: boolean): MaybePromise<void> {
     const run = this.cmdlet.process;
     if (hasInput) {
-      const bound = this.binder.takesPipelineInput() && this.bindInput(input);
-      if (!bound && this.binder.takesPipelineInput()) return undefined;
-      if (!this.binder.takesPipelineInput()) {
+      const previous = [...this.binder.pipelineBoundNames()];
+      const takesInput = this.binder.takesPipelineInput();
+      const bound = takesInput && this.bindInput(input);
+      if (!bound && takesInput) return undefined;
+      if (!takesInput) {
         // A command that takes no pipeline input still runs once per object in PowerShell only when
         // it binds something; otherwise every object is an InputObjectNotBound error.
         this.streams.writeError(
@@ -131,7 +140,7 @@ export class CmdletProcessor implements CommandProcessor {
         );
         return undefined;
       }
-      this.params = this.snapshot();
+      this.refreshPipelineParameters(previous);
     }
     if (!run) return undefined;
     const ctx = this.streams.context(hasInput ? input : undefined);
@@ -141,6 +150,7 @@ export class CmdletProcessor implements CommandProcessor {
   private bindInput(input: unknown): boolean {
     try {
       if (this.binder.bindPipelineObject(input)) {
+        if (!this.binder.hasPipelineMandatory()) return true;
         const missing = this.binder.missingMandatory(this.binder.resolveParameterSet(false), false);
         if (missing.length === 0) return true;
         this.streams.writeError(

@@ -161,20 +161,36 @@ export class CmdletStreams {
     return answer === 'yes' || answer === 'yesToAll';
   }
 
+  private shared: CmdletContext | undefined;
+  private currentInput: unknown;
+
+  /** The context for the current block; one object per invocation, with the current input object. */
   context(inputObject: unknown): CmdletContext {
+    this.currentInput = inputObject;
+    this.shared ??= this.createContext();
+    return this.shared;
+  }
+
+  private createContext(): CmdletContext {
     const self = this;
     const proc = this.proc;
     return {
       cmdlet: proc.cmdlet,
       invocationName: proc.invocationName,
       session: this.site.session,
-      inputObject,
+      get inputObject() {
+        return self.currentInput;
+      },
       expectingInput: proc.expectingInput,
-      parameterSetName: proc.parameterSetName,
+      get parameterSetName() {
+        return proc.parameterSetName;
+      },
       isBound: (name) => proc.boundParameters.has(name) || [...proc.boundParameters.keys()].some((k) => k.toLowerCase() === name.toLowerCase()),
       boundParameterNames: () => [...proc.boundParameters.keys()],
       state: this.state,
-      signal: this.site.session.abort.signal,
+      get signal() {
+        return self.site.session.abort.signal;
+      },
       write: (v, e) => self.write(v, e),
       writeError: (e) => self.writeError(e),
       fail: (e) => self.fail(e),
