@@ -33,6 +33,11 @@ const RANGES: Record<string, [bigint, bigint]> = {
  * (PowerShell's BadNumericConstant).
  */
 export function parseNumberLiteral(image: string, negative = false): NumberValue | null | undefined {
+  // The common case, a short run of decimal digits, is an int.
+  if (image.length < 10 && /^\d+$/.test(image)) {
+    const value = Number(image);
+    return { value: negative && value !== 0 ? -value : value, type: 'int' };
+  }
   let body = image.toLowerCase();
   let format: 'decimal' | 'hex' | 'binary' = 'decimal';
   if (body.startsWith('0x')) {

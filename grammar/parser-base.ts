@@ -141,6 +141,18 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.report(id, span, args, false);
   }
 
+  /**
+   * OPTION and MANY that skip Chevrotain's machinery at run time when the gate is closed: the result is the
+   * same, but most optional parts are absent and these sites are hot.
+   */
+  protected optional<T>(idx: number, option: { GATE: () => boolean; DEF: () => T }): T | undefined {
+    return this.RECORDING_PHASE || option.GATE() ? this.option(idx, option) : undefined;
+  }
+
+  protected repeated(idx: number, loop: { GATE: () => boolean; DEF: () => void }): void {
+    if (this.RECORDING_PHASE || loop.GATE()) this.many(idx, loop);
+  }
+
   /** Skips newlines, then is the next token `type`? */
   protected aheadPastNewlines(type: TokenType): boolean {
     let k = 1;

@@ -389,9 +389,11 @@ export abstract class BlockParser extends StatementParser {
     if (paramBlock) node.paramBlock = paramBlock;
     if (body.named) Object.assign(node, body.named);
     else if (body.list) {
-      const lists = [body.list, ...more];
-      const statements = lists.flatMap((l) => l.statements);
-      const traps = lists.flatMap((l) => l.traps);
+      let { statements, traps } = body.list;
+      if (more.length > 0) {
+        statements = statements.concat(...more.map((l) => l.statements));
+        traps = traps.concat(...more.map((l) => l.traps));
+      }
       const span = more.length > 0 ? this.span(body.list.span.start, more[more.length - 1].span.end) : body.list.span;
       node.end = { kind: 'StatementBlock', statements, traps, span };
     }

@@ -288,7 +288,7 @@ export abstract class CommandParser extends LiteralParser {
         const expression = this.elementExpression!;
         const redirections: RedirectionAst[] = [];
         this.redirectionList = redirections;
-        this.many(0, this.expressionRedirections);
+        this.repeated(0, this.expressionRedirections);
         if (this.RECORDING_PHASE) return undefined as never;
         let end = expression.span.end;
         for (const r of redirections) if (r.span.end > end) end = r.span.end;
@@ -304,11 +304,14 @@ export abstract class CommandParser extends LiteralParser {
     DEF: (): StatementAst | undefined => this.subrule(0, this.statement),
   };
 
-  private readonly expressionRedirections = (): void => {
-    const list = this.redirectionList;
-    const r = this.subrule(1, this.redirection);
-    if (!this.RECORDING_PHASE) addRedirectionTo(this, list, r);
-    this.redirectionList = list;
+  private readonly expressionRedirections = {
+    GATE: (): boolean => this.LA(1).tokenType === Redirection,
+    DEF: (): void => {
+      const list = this.redirectionList;
+      const r = this.subrule(1, this.redirection);
+      if (!this.RECORDING_PHASE) addRedirectionTo(this, list, r);
+      this.redirectionList = list;
+    },
   };
 
   private readonly redirectionTarget = {
@@ -327,7 +330,7 @@ export abstract class CommandParser extends LiteralParser {
       if (first?.kind === 'Assignment') return first;
       if (!this.RECORDING_PHASE && first) elements.unshift(first);
       this.tailElements = elements;
-      this.option(0, this.moreElements);
+      this.optional(0, this.moreElements);
       if (this.RECORDING_PHASE) return undefined;
       const next = this.LA(1);
       if (!this.isStatementEnd(next)) this.reportError('UnexpectedToken', this.tokenSpan(next), [next.image]);
@@ -351,7 +354,7 @@ export abstract class CommandParser extends LiteralParser {
       const state: CommandState = { elements: [], redirections: [], afterDashDash: false };
       this.commands.push(state);
       const start = this.or(0, this.commandStart);
-      this.many(0, this.elementLoop);
+      this.repeated(0, this.elementLoop);
       this.commands.pop();
       if (this.RECORDING_PHASE) return undefined;
       const { invocation, name } = start;
@@ -374,7 +377,7 @@ export abstract class CommandParser extends LiteralParser {
 
     this.parameter = this.RULE('parameter', () => {
       const token = this.consume(0, DashWord);
-      const argument = this.option(0, this.colonArgument);
+      const argument = this.optional(0, this.colonArgument);
       if (this.RECORDING_PHASE) return;
       const state = this.currentCommand();
       if (state.afterDashDash) {

@@ -269,8 +269,8 @@ export abstract class ExpressionParser extends ParserBase {
       const operatorBase = this.operatorStack.length;
       const first = this.subrule(0, this.unary);
       if (!this.RECORDING_PHASE) this.operandStack.push(first);
-      this.many(0, this.binaryLoop);
-      this.option(1, this.strayParameter);
+      this.repeated(0, this.binaryLoop);
+      this.optional(1, this.strayParameter);
       if (this.RECORDING_PHASE) return undefined as never;
       if (this.operatorStack.length === operatorBase) {
         this.operandStack.length = operandBase;
@@ -291,7 +291,7 @@ export abstract class ExpressionParser extends ParserBase {
       } else if (this.RECORDING_PHASE) {
         this.many(0, this.postfixLoop);
       }
-      const postfix = this.option(1, this.postfixIncrement);
+      const postfix = this.optional(1, this.postfixIncrement);
       if (this.RECORDING_PHASE || postfix === undefined) return operand;
       return {
         kind: 'Unary', operator: postfix.tokenType === PlusPlus ? '++' : '--', postfix: true, caseSensitive: false,
