@@ -1,0 +1,231 @@
+// Step 5 of the walkthrough, end to end through the shell: Contoso and Woodgrove Bank, each in its
+// own state root, configured with the seed's commands (Initialize-LabOrganization, the TLS lists,
+// DomainSecureEnabled, Verbose protocol logging), their transport services started with
+// Start-Service MSExchangeTransport, mail sent both ways with Send-MailMessage over mutual TLS,
+// delivered Domain Secured, the counters moved and the protocol logs read back as CSV. Then
+// Woodgrove's certificate is swapped for one with the wrong name: Contoso's mail stays queued and is
+// never sent in clear.
+//
+// Certificates: the certificate cmdlets (cmdlets/exchange/certificates/) were not registered when
+// this test was written, so certificates are issued by a lab CA from src/pki and put in each
+// server's CertificateStore directly (what Import-ExchangeCertificate | Enable-ExchangeCertificate
+// -Services SMTP does), with the CA as a trusted root on both sides.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { transportOverrides } from '../../cmdlets/exchange/transport-service/transport-runtime.ts';
+import { exchangeState, serverContext } from '../../cmdlets/exchange/exchange-state.ts';
+import { createRootCa, type LabCa } from '../../src/pki/lab-ca.ts';
+import { issueCertificate } from '../../src/pki/lab-ca-issue.ts';
+import { SERVICES } from '../../src/store/certificate-records.ts';
+import { CertificateStore } from '../../src/store/certificate-store.ts';
+import { createShell, type Shell } from '../helpers/run.ts';
+
+const SEED = [
+  'Set-TransportConfig -TLSSendDomainSecureList {partner}',
+  'Set-SendConnector Internet -DomainSecureEnabled:$True',
+  'Set-TransportConfig -TLSReceiveDomainSecureList {partner}',
+  'Set-ReceiveConnector Inet -DomainSecureEnabled:$True -AuthMechanism TLS',
+  'Set-ReceiveConnector Inet -ProtocolLoggingLevel Verbose',
+  'Set-SendConnector Internet -ProtocolLoggingLevel Verbose',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function run(shell: Shell, code: string): Promise<string> {
+  const { out, err } = await shell.run(code);
+  assert.equal(err, '', `${code}\n${err}`);
+  return out;
+}
+
+async function values(shell: Shell, code: string): Promise<unknown[]> {
+  return shell.values(code);
+}
+
+/** Issues a certificate for the names and makes it the server's SMTP certificate (Import + Enable). */
+async function installCertificate(shell: Shell, ca: LabCa, names: string[]): Promise<string> {
+  const state = exchangeState(shell.session);
+  const issued = await issueCertificate(ca, { subject: `CN=${names[0]}`, domainNames: names });
+  const store = new CertificateStore(state, serverContext(shell.session).serverName);
+  const keyId = state.keys.saveKey(issued.privateKeyPem, { exportable: false });
+  const { certificate } = store.importCertificate({ certificatePem: issued.certificatePem, chainPems: issued.chainPems, keyId, certificateDomains: names });
+  store.enableServices(certificate.thumbprint, SERVICES.SMTP, { makeDefaultSmtp: true });
+  if (!store.findTrustedRoot(certificate.thumbprint) && store.listTrustedRoots().length === 0) store.addTrustedRoot(ca.certificatePem, 'ThirdParty');
+  return certificate.thumbprint;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function property(obj: unknown, name: string): unknown {
+  return (obj as { getProperty(n: string): unknown }).getProperty(name);
+}
+
+async function counter(shell: Shell, name: string): Promise<number> {
+  const [set] = await values(shell, `Get-Counter '\\MSExchange Secure Mail Transport(_total)\\${name}'`);
+  const samples = property(set, 'CounterSamples') as unknown[];
+  return Number(property(samples[0], 'CookedValue'));
+}
+
+async function mailbox(shell: Shell, address: string): Promise<unknown[]> {
+  return values(shell, `Get-LabMailboxMessage -Mailbox ${address}`);
+}
+
+/** Protocol log rows, read the way an administrator does: the #Fields line as the CSV header. */
+async function logRows(shell: Shell, kind: 'SmtpSend' | 'SmtpReceive'): Promise<Record<string, string>[]> {
+  const folder = join(shell.stateRoot, 'TransportRoles', 'Logs', 'ProtocolLog', kind);
+  const code =
+    `$lines = Get-ChildItem '${folder}' | ForEach-Object { Get-Content $_.FullName }; ` +
+    `$header = (($lines | Where-Object { $_ -like '#Fields:*' } | Select-Object -First 1) -replace '^#Fields: ', '') -split ','; ` +
+    `$lines | Where-Object { $_ -notlike '#*' } | ConvertFrom-Csv -Header $header`;
+  const rows = await values(shell, code);
+  return rows.map((row) => Object.fromEntries(['date-time', 'connector-id', 'session-id', 'event', 'data', 'context'].map((k) => [k, String(property(row, k) ?? '')])));
+}
+
+describe('walkthrough step 5: Contoso and Woodgrove Bank exchange Domain Secured mail', () => {
+  let base: string;
+  let contoso: Shell;
+  let woodgrove: Shell;
+  let ca: LabCa;
+  const previousRegistry = process.env.EMSH_LAB_REGISTRY;
+
+  before(async () => {
+    base = mkdtempSync(join(tmpdir(), 'emsh-mailflow-'));
+    process.env.EMSH_LAB_REGISTRY = join(base, 'lab-dns.json');
+    transportOverrides.current = { retry: { intervalMs: 300 }, durableWrites: false };
+    ca = await createRootCa({ subject: 'CN=Lab Root CA, O=emsh lab' });
+    contoso = createShell({ stateRoot: mkdtempSync(join(base, 'contoso-')) });
+    woodgrove = createShell({ stateRoot: mkdtempSync(join(base, 'woodgrove-')) });
+    const orgs: [Shell, string, string, string][] = [
+      [contoso, 'Contoso', 'contoso.com', 'mail1.contoso.com'],
+      [woodgrove, '"Woodgrove Bank"', 'woodgrovebank.com', 'mail.woodgrovebank.com'],
+    ];
+    for (const [shell, name, domain, edge] of orgs) {
+      const partner = domain === 'contoso.com' ? 'woodgrovebank.com' : 'contoso.com';
+      await run(shell, `Initialize-LabOrganization -Name ${name} -DomainName ${domain} -EdgeServer ${edge} -ListenPort ${await freePort()} | Out-Null`);
+      for (const line of SEED) await run(shell, line.replace('{partner}', partner));
+    }
+    await installCertificate(contoso, ca, ['mail1.contoso.com', 'mail.contoso.com']);
+    await installCertificate(woodgrove, ca, ['mail.woodgrovebank.com']);
+    await run(contoso, 'Start-Service MSExchangeTransport');
+    await run(woodgrove, 'Start-Service MSExchangeTransport');
+  });
+
+  after(async () => {
+    await contoso?.dispose();
+    await woodgrove?.dispose();
+    transportOverrides.current = {};
+    if (previousRegistry === undefined) delete process.env.EMSH_LAB_REGISTRY;
+    else process.env.EMSH_LAB_REGISTRY = previousRegistry;
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  it('Get-Service shows both services running', async () => {
+    for (const shell of [contoso, woodgrove]) {
+      const out = await run(shell, 'Get-Service MSExchangeTransport');
+      assert.match(out, /Running\s+MSExchangeTrans\S*\s+Microsoft Exchange Transport/);
+    }
+  });
+
+  it('Contoso to Woodgrove: delivered Domain Secured, counters moved', async () => {
+    await run(contoso, 'Send-MailMessage -From kim@contoso.com -To ted@woodgrovebank.com -Subject "Contoso to Woodgrove" -Body "Over mutual TLS"');
+    const [mail] = await waitFor('mail at Woodgrove', async () => {
+      const found = await mailbox(woodgrove, 'ted@woodgrovebank.com');
+      return found.length > 0 ? found : undefined;
+    }).catch(async (e) => {
+      throw new Error(`${e.message}\n${await run(contoso, 'Get-Queue | Format-List')}`);
+    });
+    assert.equal(property(mail, 'Subject'), 'Contoso to Woodgrove');
+    assert.equal(property(mail, 'DomainSecured'), true);
+    assert.equal(property(mail, 'AuthDomain'), 'contoso.com');
+    assert.ok((property(mail, 'Headers') as string[]).some((h) => /^X-MS-Exchange-Organization-AuthAs: Partner$/i.test(h)));
+    await waitFor('Sent counter', async () => ((await counter(contoso, 'Domain Secure Messages Sent')) === 1 ? true : undefined));
+    assert.equal(await counter(woodgrove, 'Domain Secure Messages Received'), 1);
+    const queue = await run(contoso, 'Get-Queue');
+    assert.match(queue, /Identity\s+DeliveryType\s+Status\s+MessageCount\s+NextHopDomain/);
+    assert.match(queue, /mail1\\Submission\s+Undefined\s+Ready\s+0\s+Submission/);
+  });
+
+  it('Woodgrove to Contoso: delivered Domain Secured', async () => {
+    await run(woodgrove, 'Send-MailMessage -From ted@woodgrovebank.com -To kim@contoso.com -Subject "Woodgrove to Contoso" -Body "Reply"');
+    const [mail] = await waitFor('mail at Contoso', async () => {
+      const found = await mailbox(contoso, 'kim@contoso.com');
+      return found.length > 0 ? found : undefined;
+    });
+    assert.equal(property(mail, 'DomainSecured'), true);
+    assert.equal(property(mail, 'AuthDomain'), 'woodgrovebank.com');
+    await waitFor('Sent counter', async () => ((await counter(woodgrove, 'Domain Secure Messages Sent')) === 1 ? true : undefined));
+    assert.equal(await counter(contoso, 'Domain Secure Messages Received'), 1);
+    const table = await run(contoso, 'Get-LabMailboxMessage -Mailbox kim@contoso.com | Format-Table Subject,DomainSecured,AuthDomain -AutoSize');
+    assert.match(table, /Woodgrove to Contoso\s+True\s+woodgrovebank\.com/);
+  });
+
+  it('the protocol logs show STARTTLS, both certificates and the second EHLO', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    for (const [shell, kind] of [
+      [contoso, 'SmtpSend'],
+      [woodgrove, 'SmtpReceive'],
+    ] as const) {
+      const rows = await waitFor(`${kind} log`, async () => {
+        const found = await logRows(shell, kind).catch(() => []);
+        return found.some((r) => /STARTTLS/i.test(r.data)) && found.some((r) => /Received certificate/i.test(r.context)) ? found : undefined;
+      });
+      assert.ok(rows.some((r) => r.event === '+'), 'a connect row');
+      assert.ok(rows.some((r) => /Sending certificate/i.test(r.context)), 'our certificate');
+      assert.ok(rows.some((r) => /Received certificate/i.test(r.context)), 'the peer certificate');
+      const sessions = new Map<string, number>();
+      for (const r of rows) if (/^EHLO /i.test(r.data)) sessions.set(r['session-id'], (sessions.get(r['session-id']) ?? 0) + 1);
+      assert.ok([...sessions.values()].some((n) => n >= 2), `a second EHLO after STARTTLS in ${kind}`);
+    }
+  });
+
+  it('a wrong-name certificate at Woodgrove: the mail stays queued and is never sent in clear', async () => {
+    const state = exchangeState(woodgrove.session);
+    const store = new CertificateStore(state, serverContext(woodgrove.session).serverName);
+    const old = store.list().map((c) => c.thumbprint);
+    await installCertificate(woodgrove, ca, ['mail.fabrikam.com']);
+    for (const thumbprint of old) store.removeCertificate(thumbprint);
+    const sendRowsBefore = (await logRows(contoso, 'SmtpSend')).filter((r) => /^MAIL FROM/i.test(r.data)).length;
+    const failuresBefore = await counter(contoso, 'Domain Secure Outbound Session Failures');
+
+    await run(contoso, 'Send-MailMessage -From kim@contoso.com -To ted@woodgrovebank.com -Subject "Should stay queued" -Body "secret"');
+    await waitFor('outbound session failures', async () => ((await counter(contoso, 'Domain Secure Outbound Session Failures')) >= failuresBefore + 2 ? true : undefined));
+    const [queue] = await values(contoso, "Get-Queue -Identity woodgrovebank.com");
+    assert.equal(property(queue, 'MessageCount'), 1);
+    assert.match(String(property(queue, 'Status')), /Retry/);
+    assert.match(String(property(queue, 'LastError')), /4\.7\.5|certificate/i);
+    const [message] = await values(contoso, 'Get-Message -Queue woodgrovebank.com');
+    assert.equal(property(message, 'Subject'), 'Should stay queued');
+    assert.equal((await mailbox(woodgrove, 'ted@woodgrovebank.com')).length, 1, 'nothing new delivered');
+    const sendRowsAfter = (await logRows(contoso, 'SmtpSend')).filter((r) => /^MAIL FROM/i.test(r.data)).length;
+    assert.equal(sendRowsAfter, sendRowsBefore, 'no MAIL FROM after the failed handshake: never sent in clear');
+    const received = readdirSync(join(woodgrove.stateRoot, 'TransportRoles', 'Logs', 'ProtocolLog', 'SmtpReceive'))
+      .map((f) => readFileSync(join(woodgrove.stateRoot, 'TransportRoles', 'Logs', 'ProtocolLog', 'SmtpReceive', f), 'utf8'))
+      .join('');
+    assert.doesNotMatch(received, /Should stay queued|secret/);
+
+    // Remove-Message cleans up the queue (without an NDR).
+    const id = String(property(message, 'Identity'));
+    await run(contoso, `Remove-Message -Identity '${id}' -WithNDR:$false -Confirm:$false`);
+    assert.equal((await values(contoso, 'Get-Message -Queue woodgrovebank.com')).length, 0);
+  });
+});
