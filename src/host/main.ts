@@ -32,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  if (options.service) {
+    const { runTransportDaemon } = await import('../../cmdlets/exchange/transport-service/daemon.ts');
+    return runTransportDaemon();
+  }
   if (options.version) {
     process.stdout.write(`emsh ${VERSION} (PowerShell language 5.1 dialect, Node ${process.version})\n`);
     return 0;
