@@ -5,9 +5,10 @@ import { coreOutputCmdlets } from './core/output.ts';
 import { coreFileSystemCmdlets, coreObjectCmdlets } from './core/core-cmdlets.ts';
 import { exchangeCmdlets } from './exchange/exchange-cmdlets.ts';
 import { labCmdlets } from './lab/organization.ts';
+import { certificateCmdlets } from './exchange/certificates/index.ts';
 import { transportServiceCmdlets } from './exchange/transport-service/index.ts';
 
-export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets, coreFileSystemCmdlets, exchangeCmdlets, labCmdlets, transportServiceCmdlets];
+export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets, coreFileSystemCmdlets, exchangeCmdlets, certificateCmdlets, labCmdlets, transportServiceCmdlets];
 
 export function registerCmdlets(session: Session): void {
   for (const group of allCmdletGroups) for (const cmdlet of group) session.registerCmdlet(cmdlet);
