@@ -29,6 +29,14 @@ export interface StatementListResult {
   span: Span;
 }
 
+/**
+ * A short array built with push has room for 16 or more items; the AST keeps many of them (mostly with one
+ * item), so they are copied to their exact size: less memory for the garbage collector to move.
+ */
+export function fitted<T>(items: T[]): T[] {
+  return items.length > 0 && items.length < 8 ? items.slice() : items;
+}
+
 export abstract class ParserBase extends EmbeddedActionsParser {
   protected text = '';
   protected lines = new LineTable('');
@@ -111,7 +119,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return this.lines.span(this.startOf(first), this.endOf(last));
   }
 
+  /** The extent from `first` to `last`; a node spanning exactly one child shares the child's (immutable) span. */
   protected join(first: { span: Span }, last: { span: Span }): Span {
+    if (first === last) return first.span;
     return this.lines.span(first.span.start, last.span.end);
   }
 

@@ -5,6 +5,7 @@ import type {
   AssignmentAst, CommandAst, CommandElementAst, CommandParameterAst, ExpressionAst, PipelineElementAst, RedirectionAst,
   StatementAst,
 } from './ast.ts';
+import { fitted } from './parser-base.ts';
 import { LiteralParser } from './parser-literals.ts';
 import { addRedirection as addRedirectionTo, assignmentNode, redirectionNode } from './command-nodes.ts';
 import { wordNode, type WordPiece } from './words.ts';
@@ -292,7 +293,8 @@ export abstract class CommandParser extends LiteralParser {
         if (this.RECORDING_PHASE) return undefined as never;
         let end = expression.span.end;
         for (const r of redirections) if (r.span.end > end) end = r.span.end;
-        return { kind: 'CommandExpression', expression, redirections, span: this.span(expression.span.start, end) } satisfies PipelineElementAst;
+        const span = end === expression.span.end ? expression.span : this.span(expression.span.start, end);
+        return { kind: 'CommandExpression', expression, redirections, span } satisfies PipelineElementAst;
       },
     },
   ];
@@ -335,7 +337,7 @@ export abstract class CommandParser extends LiteralParser {
       const next = this.LA(1);
       if (!this.isStatementEnd(next)) this.reportError('UnexpectedToken', this.tokenSpan(next), [next.image]);
       if (elements.length === 0) return undefined;
-      return { kind: 'Pipeline' as const, elements, span: this.join(elements[0], elements[elements.length - 1]) };
+      return { kind: 'Pipeline' as const, elements: fitted(elements), span: this.join(elements[0], elements[elements.length - 1]) };
     });
 
     // `| element | element ...` (also `&&` and `||`, which Windows PowerShell rejects).
@@ -368,8 +370,8 @@ export abstract class CommandParser extends LiteralParser {
       return {
         kind: 'Command',
         invocation: invocation === undefined ? 'plain' : invocation.tokenType === Ampersand ? 'call' : 'dot',
-        name, elements: state.elements, redirections: state.redirections,
-        span: this.span(invocation ? this.startOf(invocation) : name.span.start, end),
+        name, elements: fitted(state.elements), redirections: state.redirections,
+        span: !invocation && end === name.span.end ? name.span : this.span(invocation ? this.startOf(invocation) : name.span.start, end),
       } satisfies CommandAst;
     });
 

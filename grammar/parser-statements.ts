@@ -5,6 +5,7 @@ import { EOF, type IToken, type ParserMethod } from 'chevrotain';
 import type {
   AssignmentAst, ExpressionAst, PipelineAst, IfAst, StatementAst, StatementBlockAst, SwitchAst, TrapAst,
 } from './ast.ts';
+import { fitted } from './parser-base.ts';
 import { TryParser } from './parser-try.ts';
 import { DashWord, Keywords, LCurly, LoopLabel, LParen, RCurly, RParen, Separator } from './tokens.ts';
 
@@ -90,7 +91,7 @@ export abstract class StatementParser extends TryParser {
         if (!last || trap.span.end > last.span.end) last = trap;
       }
       const span = first && last ? this.join(first, last) : this.span(start, start);
-      return { statements, traps, span };
+      return { statements: fitted(statements), traps, span };
     });
 
     this.statementBlock = this.RULE('statementBlock', () => {

@@ -7,11 +7,16 @@ export class LineTable {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
+    const starts = this.starts;
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return;
+    }
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x0a) this.starts.push(i + 1);
-      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) this.starts.push(i + 1);
+      if (c === 0x0a) starts.push(i + 1);
+      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) starts.push(i + 1);
     }
   }
 
