@@ -84,7 +84,7 @@ export const getCounterCmdlet = defineCmdlet({
       if (hits.length === 0) {
         ctx.writeError({
           message: 'The specified object was not found on the computer.',
-          errorId: 'CounterApiError,Microsoft.PowerShell.Commands.GetCounterCommand',
+          errorId: 'CounterApiError',
           category: 'InvalidResult',
           targetObject: pattern,
           exceptionType: 'System.Exception',

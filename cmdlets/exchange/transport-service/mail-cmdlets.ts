@@ -66,7 +66,7 @@ export const sendMailMessageCmdlet = defineCmdlet({
       if (!server) {
         ctx.fail({
           message: 'The SMTP server name has not been specified. Specify -SmtpServer or set $PSEmailServer, or start the transport service (Start-Service MSExchangeTransport).',
-          errorId: 'SmtpServerNotSpecified,Microsoft.PowerShell.Commands.SendMailMessage',
+          errorId: 'SmtpServerNotSpecified',
           category: 'InvalidArgument',
           exceptionType: 'System.Management.Automation.PSArgumentException',
         });
@@ -74,7 +74,9 @@ export const sendMailMessageCmdlet = defineCmdlet({
       await sendMail({ smtpServer: server!, port: p.Port ?? 25, ...message, useSsl: p.UseSsl });
     } catch (error) {
       if (error instanceof Error && (error.name === 'SendMailError' || /connect|ECONN|timed out/i.test(error.message))) {
-        ctx.writeError({ message: error.message, errorId: 'SmtpException,Microsoft.PowerShell.Commands.SendMailMessage', category: 'InvalidOperation', targetObject: message, exceptionType: 'System.Net.Mail.SmtpException' });
+        const refused = error.name !== 'SendMailError' || /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH/.test(error.message);
+        if (refused) ctx.writeVerbose(error.message);
+        ctx.writeError({ message: refused ? 'Unable to connect to the remote server' : error.message, errorId: 'SmtpException', category: 'InvalidOperation', exceptionType: 'System.Net.Mail.SmtpException' });
         return;
       }
       throw error;

@@ -58,7 +58,7 @@ async function attemptQueue(ctx: CmdletContext, identity: string, operation: () 
     return true;
   } catch (error) {
     if (!(error instanceof RangeError) && !(error instanceof Error && /couldn't be found|cannot|isn't/i.test(error.message))) throw error;
-    ctx.writeError({ message: error.message, errorId: `${error instanceof RangeError ? 'ObjectNotFound' : 'QueueViewerError'},${NAMESPACE}.${ctx.cmdlet.name.replace('-', '')}`, category: error instanceof RangeError ? 'ObjectNotFound' : 'InvalidOperation', targetObject: identity });
+    ctx.writeError({ message: error.message, errorId: error instanceof RangeError ? 'ObjectNotFound' : 'QueueViewerError', category: error instanceof RangeError ? 'ObjectNotFound' : 'InvalidOperation', targetObject: identity });
     return false;
   }
 }
@@ -95,7 +95,7 @@ export const getQueueCmdlet = defineCmdlet({
     const wanted = p.Identity.toLowerCase();
     const found = queues.filter((q) => q.identity.toLowerCase() === wanted || q.identity.toLowerCase().endsWith(`\\${wanted}`) || q.nextHopDomain.toLowerCase() === wanted);
     if (found.length === 0) {
-      ctx.writeError({ message: `The queue ${p.Identity} couldn't be found.`, errorId: `ObjectNotFound,${NAMESPACE}.GetQueue`, category: 'ObjectNotFound', targetObject: p.Identity });
+      ctx.writeError({ message: `The queue ${p.Identity} couldn't be found.`, errorId: 'ObjectNotFound', category: 'ObjectNotFound', targetObject: p.Identity });
       return;
     }
     for (const q of found) ctx.write(queueObject(q));

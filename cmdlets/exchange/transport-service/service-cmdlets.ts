@@ -56,7 +56,7 @@ function selected(ctx: CmdletContext, names: unknown[] | undefined, commandClass
     if (/[*?[]/.test(name)) continue;
     ctx.writeError({
       message: byDisplayName ? `Cannot find any service with display name '${name}'.` : `Cannot find any service with service name '${name}'.`,
-      errorId: `${byDisplayName ? 'NoServiceFoundForGivenDisplayName' : 'NoServiceFoundForGivenName'},Microsoft.PowerShell.Commands.${commandClass}`,
+      errorId: byDisplayName ? 'NoServiceFoundForGivenDisplayName' : 'NoServiceFoundForGivenName',
       category: 'ObjectNotFound',
       targetObject: name,
       exceptionType: 'Microsoft.PowerShell.Commands.ServiceCommandException',
@@ -161,7 +161,7 @@ function controlCmdlet(name: 'Start-Service' | 'Stop-Service' | 'Restart-Service
         if (error instanceof Error && !('errorRecord' in error) && (error as NodeJS.ErrnoException).code) {
           ctx.fail({
             message: `Service '${target}' cannot be started due to the following error: ${error.message}`,
-            errorId: `CouldNotStartService,Microsoft.PowerShell.Commands.${commandClass}`,
+            errorId: 'CouldNotStartService',
             category: 'OpenError',
             targetObject: TRANSPORT_SERVICE_NAME,
             exceptionType: 'Microsoft.PowerShell.Commands.ServiceCommandException',
