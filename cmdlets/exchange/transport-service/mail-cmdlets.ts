@@ -169,7 +169,8 @@ export const setLabDnsRecordCmdlet = defineCmdlet({
   examples: [
     {
       title: 'Point woodgrovebank.com at a local port',
-      code: '$env:EMSH_LAB_REGISTRY = Join-Path $env:EMSH_HOME lab.json; Set-LabDnsRecord -Domain woodgrovebank.com -Port 2626 | Format-Table Domain,Host,Port -AutoSize',
+      setup: '$saved = $env:EMSH_LAB_REGISTRY; $env:EMSH_LAB_REGISTRY = Join-Path $env:EMSH_HOME lab.json',
+      code: 'Set-LabDnsRecord -Domain woodgrovebank.com -Port 2626 | Format-Table Domain,Host,Port -AutoSize; $env:EMSH_LAB_REGISTRY = $saved',
       output: 'Domain            Host      Port\n------            ----      ----\nwoodgrovebank.com 127.0.0.1 2626',
     },
   ],
@@ -195,8 +196,8 @@ export const getLabDnsRecordCmdlet = defineCmdlet({
   examples: [
     {
       title: 'After Set-LabDnsRecord',
-      setup: '$env:EMSH_LAB_REGISTRY = Join-Path $env:EMSH_HOME lab.json; Set-LabDnsRecord -Domain woodgrovebank.com -Port 2626 | Out-Null',
-      code: '(Get-LabDnsRecord woodgrovebank.com).Port',
+      setup: '$saved = $env:EMSH_LAB_REGISTRY; $env:EMSH_LAB_REGISTRY = Join-Path $env:EMSH_HOME lab.json; Set-LabDnsRecord -Domain woodgrovebank.com -Port 2626 | Out-Null',
+      code: '(Get-LabDnsRecord woodgrovebank.com).Port; $env:EMSH_LAB_REGISTRY = $saved',
       output: '2626',
     },
   ],
