@@ -43,6 +43,13 @@ export function operatorOf(token: IToken): OperatorInfo | undefined {
   return OPERATORS.get(image.slice(1).toLowerCase());
 }
 
+const KEYWORD_INITIALS = new Set([...KEYWORD_TYPES.keys()].map((k) => k.charCodeAt(0)));
+
+/** A cheap filter before the case-insensitive keyword lookup (most identifiers are not keywords). */
+function couldBeKeyword(image: string): boolean {
+  return image.length >= 2 && image.length <= 12 && KEYWORD_INITIALS.has(image.charCodeAt(0) | 0x20);
+}
+
 export function isKeywordText(text: string): boolean {
   return KEYWORD_TYPES.has(text.toLowerCase());
 }
@@ -82,7 +89,7 @@ export function tokenize(text: string, base = 0): LexResult {
     const type = token.tokenType;
     if (token.tokenTypeIdx === identifierIdx) {
       // A keyword glued to more bareword text is a bareword: `foreach-object`, `if.txt`.
-      if (token.image.length <= 12 && !gluedToWord(token, tokens[i + 1])) {
+      if (couldBeKeyword(token.image) && !gluedToWord(token, tokens[i + 1])) {
         retype(token, KEYWORD_TYPES.get(token.image.toLowerCase()));
       }
     } else if (token.tokenTypeIdx === dashWordIdx) {

@@ -33,6 +33,7 @@ export function wordNode(pieces: WordPiece[], asName: boolean, text: string, ctx
     const number = numberWord(pieces);
     if (number) return { kind: 'Constant', value: number.value, type: number.type, text: text.slice(start, end), span };
   }
+  if (pieces.every(isPlain)) return { kind: 'StringConstant', value: text.slice(start, end), quote: 'bare', span };
   const state: WordState = { parts: [], literal: '', asName, text };
   for (const piece of pieces) {
     if (piece.sub) {
@@ -50,6 +51,12 @@ export function wordNode(pieces: WordPiece[], asName: boolean, text: string, ctx
   const parts = state.parts;
   if (parts.every((p) => typeof p === 'string')) return { kind: 'StringConstant', value: parts.join(''), quote: 'bare', span };
   return { kind: 'ExpandableString', parts, quote: 'bare', span };
+}
+
+/** A piece that stands for its own text (the pieces of a word are adjacent, so their texts make the word's). */
+function isPlain(piece: WordPiece): boolean {
+  const type = piece.token?.tokenType;
+  return type !== undefined && type !== Escape && type !== Variable && type !== VariableWord && type !== StringSQ && type !== StringDQ;
 }
 
 interface WordState {
