@@ -196,6 +196,15 @@ describe('walkthrough step 5: Contoso and Woodgrove Bank exchange Domain Secured
       for (const r of rows) if (/^EHLO /i.test(r.data)) sessions.set(r['session-id'], (sessions.get(r['session-id']) ?? 0) + 1);
       assert.ok([...sessions.values()].some((n) => n >= 2), `a second EHLO after STARTTLS in ${kind}`);
     }
+    // Import-Csv itself, with the #Fields header given and the # lines dropped.
+    const folder = join(contoso.stateRoot, 'TransportRoles', 'Logs', 'ProtocolLog', 'SmtpSend');
+    const events = await values(
+      contoso,
+      `$file = Get-ChildItem '${folder}' | Select-Object -First 1; ` +
+        `$fields = ((Get-Content $file.FullName | Where-Object { $_ -like '#Fields:*' }) -replace '^#Fields: ', '') -split ','; ` +
+        `Import-Csv -Path $file.FullName -Header $fields | Where-Object { $_.'date-time' -notlike '#*' } | ForEach-Object { $_.event }`,
+    );
+    assert.ok(events.length > 0 && events.every((e) => ['+', '-', '>', '<', '*'].includes(String(e))), `events: ${events.join(' ')}`);
   });
 
   it('a wrong-name certificate at Woodgrove: the mail stays queued and is never sent in clear', async () => {
