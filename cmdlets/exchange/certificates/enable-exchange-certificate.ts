@@ -10,6 +10,7 @@ import type { CertificateRecord } from '../../../src/store/certificate-records.t
 import type { CertificateStore } from '../../../src/store/certificate-store.ts';
 import { StoreError } from '../../../src/store/store-error.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from '../exchange-module.ts';
+import { shouldProcessMessage } from '../exchange-should-process.ts';
 import { AllowedServicesEnum, certificateState, EXCHANGE_CERTIFICATE_TYPE } from './certificate-objects.ts';
 import { certificateStore, completeThumbprint, Reported, SERVER_PARAMETER, tryCertificate } from './certificate-common.ts';
 
@@ -106,8 +107,7 @@ export const enableExchangeCertificateCmdlet = defineCmdlet({
       ctx,
       async () => {
         const store = certificateStore(ctx, p.Server);
-        store.get(p.Thumbprint!);
-        if (!(await ctx.shouldProcess(`Enable certificate with thumbprint ${p.Thumbprint}?`, 'Enable-ExchangeCertificate'))) return;
+        if (!(await shouldProcessMessage(ctx, `Enable certificate with thumbprint ${store.get(p.Thumbprint!).thumbprint}?`))) return;
         await enableWithPrompt(ctx, store, p.Thumbprint!, p.Services ?? 0, p.Force);
       },
       p.Thumbprint,

@@ -110,3 +110,15 @@ describe('walkthrough steps 1 and 2', () => {
     assert.equal(store(shell.stateRoot).find(second)?.services, 16, 'but SMTP is added');
   });
 });
+
+describe('-WhatIf', () => {
+  it('Remove-ExchangeCertificate -WhatIf and Enable-ExchangeCertificate -WhatIf change nothing', async (t) => {
+    const shell = await labShell(t);
+    const thumbprint = (await shell.values('(New-ExchangeCertificate -SubjectName "CN=mail1.contoso.com" -Services None).Thumbprint'))[0] as string;
+    const removed = await ok(shell, `Remove-ExchangeCertificate ${thumbprint} -WhatIf`);
+    assert.match(removed, new RegExp(`What if: Remove certificate with thumbprint ${thumbprint} from the computer's certificate store\\?`));
+    const enabled = await ok(shell, `Enable-ExchangeCertificate ${thumbprint} -Services SMTP -WhatIf`);
+    assert.match(enabled, new RegExp(`What if: Enable certificate with thumbprint ${thumbprint}\\?`));
+    assert.equal(store(shell.stateRoot).find(thumbprint)?.services, 0);
+  });
+});
