@@ -6,10 +6,10 @@
 // Woodgrove's certificate is swapped for one with the wrong name: Contoso's mail stays queued and is
 // never sent in clear.
 //
-// Certificates: the certificate cmdlets (cmdlets/exchange/certificates/) were not registered when
-// this test was written, so certificates are issued by a lab CA from src/pki and put in each
-// server's CertificateStore directly (what Import-ExchangeCertificate | Enable-ExchangeCertificate
-// -Services SMTP does), with the CA as a trusted root on both sides.
+// Certificates through the shell too: each organisation's lab CA (New-LabCertificateAuthority)
+// issues its Edge certificate as a PFX (New-LabCertificate), imported and enabled for SMTP as in
+// step 2 (Import-ExchangeCertificate | Enable-ExchangeCertificate -Services SMTP); each side trusts
+// the partner's root (Import-Certificate -CertStoreLocation Cert:\LocalMachine\Root).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -17,11 +17,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { transportOverrides } from '../../cmdlets/exchange/transport-service/transport-runtime.ts';
-import { exchangeState, serverContext } from '../../cmdlets/exchange/exchange-state.ts';
-import { createRootCa, type LabCa } from '../../src/pki/lab-ca.ts';
-import { issueCertificate } from '../../src/pki/lab-ca-issue.ts';
-import { SERVICES } from '../../src/store/certificate-records.ts';
-import { CertificateStore } from '../../src/store/certificate-store.ts';
 import { createShell, type Shell } from '../helpers/run.ts';
 
 const SEED = [
@@ -54,16 +49,11 @@ async function values(shell: Shell, code: string): Promise<unknown[]> {
   return shell.values(code);
 }
 
-/** Issues a certificate for the names and makes it the server's SMTP certificate (Import + Enable). */
-async function installCertificate(shell: Shell, ca: LabCa, names: string[]): Promise<string> {
-  const state = exchangeState(shell.session);
-  const issued = await issueCertificate(ca, { subject: `CN=${names[0]}`, domainNames: names });
-  const store = new CertificateStore(state, serverContext(shell.session).serverName);
-  const keyId = state.keys.saveKey(issued.privateKeyPem, { exportable: false });
-  const { certificate } = store.importCertificate({ certificatePem: issued.certificatePem, chainPems: issued.chainPems, keyId, certificateDomains: names });
-  store.enableServices(certificate.thumbprint, SERVICES.SMTP, { makeDefaultSmtp: true });
-  if (!store.findTrustedRoot(certificate.thumbprint) && store.listTrustedRoots().length === 0) store.addTrustedRoot(ca.certificatePem, 'ThirdParty');
-  return certificate.thumbprint;
+/** A lab CA certificate issued as a PFX, imported and enabled for SMTP (step 2 of the walkthrough). */
+async function installCertificate(shell: Shell, pfx: string, subject: string, domains: string[] = []): Promise<void> {
+  const names = domains.length > 0 ? ` -DomainName ${domains.join(',')}` : '';
+  await run(shell, `New-LabCertificate -SubjectName "${subject}"${names} -Path '${pfx}' | Out-Null`);
+  await run(shell, `Import-ExchangeCertificate -Path '${pfx}' | Enable-ExchangeCertificate -Services SMTP -Force`);
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
@@ -105,14 +95,12 @@ describe('walkthrough step 5: Contoso and Woodgrove Bank exchange Domain Secured
   let base: string;
   let contoso: Shell;
   let woodgrove: Shell;
-  let ca: LabCa;
   const previousRegistry = process.env.EMSH_LAB_REGISTRY;
 
   before(async () => {
     base = mkdtempSync(join(tmpdir(), 'emsh-mailflow-'));
     process.env.EMSH_LAB_REGISTRY = join(base, 'lab-dns.json');
     transportOverrides.current = { retry: { intervalMs: 300 }, durableWrites: false };
-    ca = await createRootCa({ subject: 'CN=Lab Root CA, O=emsh lab' });
     contoso = createShell({ stateRoot: mkdtempSync(join(base, 'contoso-')) });
     woodgrove = createShell({ stateRoot: mkdtempSync(join(base, 'woodgrove-')) });
     const orgs: [Shell, string, string, string][] = [
@@ -124,8 +112,12 @@ describe('walkthrough step 5: Contoso and Woodgrove Bank exchange Domain Secured
       await run(shell, `Initialize-LabOrganization -Name ${name} -DomainName ${domain} -EdgeServer ${edge} -ListenPort ${await freePort()} | Out-Null`);
       for (const line of SEED) await run(shell, line.replace('{partner}', partner));
     }
-    await installCertificate(contoso, ca, ['mail1.contoso.com', 'mail.contoso.com']);
-    await installCertificate(woodgrove, ca, ['mail.woodgrovebank.com']);
+    await run(contoso, `New-LabCertificateAuthority -Name ContosoRoot -CertificatePath '${join(base, 'contoso-root.cer')}' | Out-Null`);
+    await run(woodgrove, `New-LabCertificateAuthority -Name WoodgroveRoot -CertificatePath '${join(base, 'woodgrove-root.cer')}' | Out-Null`);
+    await installCertificate(contoso, join(base, 'contoso.pfx'), 'DC=com,DC=Contoso,CN=mail1.contoso.com', ['mail.contoso.com']);
+    await installCertificate(woodgrove, join(base, 'woodgrove.pfx'), 'CN=mail.woodgrovebank.com');
+    await run(contoso, `Import-Certificate -FilePath '${join(base, 'woodgrove-root.cer')}' -CertStoreLocation Cert:\\LocalMachine\\Root | Out-Null`);
+    await run(woodgrove, `Import-Certificate -FilePath '${join(base, 'contoso-root.cer')}' -CertStoreLocation Cert:\\LocalMachine\\Root | Out-Null`);
     await run(contoso, 'Start-Service MSExchangeTransport');
     await run(woodgrove, 'Start-Service MSExchangeTransport');
   });
@@ -208,11 +200,10 @@ describe('walkthrough step 5: Contoso and Woodgrove Bank exchange Domain Secured
   });
 
   it('a wrong-name certificate at Woodgrove: the mail stays queued and is never sent in clear', async () => {
-    const state = exchangeState(woodgrove.session);
-    const store = new CertificateStore(state, serverContext(woodgrove.session).serverName);
-    const old = store.list().map((c) => c.thumbprint);
-    await installCertificate(woodgrove, ca, ['mail.fabrikam.com']);
-    for (const thumbprint of old) store.removeCertificate(thumbprint);
+    await run(woodgrove, '$old = Get-ExchangeCertificate');
+    await installCertificate(woodgrove, join(base, 'wrong-name.pfx'), 'CN=mail.fabrikam.com');
+    await run(woodgrove, '$old | Remove-ExchangeCertificate -Confirm:$false');
+    assert.match(await run(woodgrove, 'Get-ExchangeCertificate | Format-List Subject,Services'), /CN=mail\.fabrikam\.com[\s\S]*SMTP/);
     const sendRowsBefore = (await logRows(contoso, 'SmtpSend')).filter((r) => /^MAIL FROM/i.test(r.data)).length;
     const failuresBefore = await counter(contoso, 'Domain Secure Outbound Session Failures');
 
@@ -220,7 +211,7 @@ describe('walkthrough step 5: Contoso and Woodgrove Bank exchange Domain Secured
     await waitFor('outbound session failures', async () => ((await counter(contoso, 'Domain Secure Outbound Session Failures')) >= failuresBefore + 2 ? true : undefined));
     const [queue] = await values(contoso, "Get-Queue -Identity woodgrovebank.com");
     assert.equal(property(queue, 'MessageCount'), 1);
-    assert.match(String(property(queue, 'Status')), /Retry/);
+    assert.match(String(property(queue, 'Status')), /^(Retry|Active)$/, 'retrying on its schedule');
     assert.match(String(property(queue, 'LastError')), /4\.7\.5|certificate/i);
     const [message] = await values(contoso, 'Get-Message -Queue woodgrovebank.com');
     assert.equal(property(message, 'Subject'), 'Should stay queued');
