@@ -1,4 +1,5 @@
 // Entry point of the language front end: text in, typed AST and PowerShell parse diagnostics out.
+import type { IRecognitionException } from 'chevrotain';
 import type { ScriptBlockAst, StatementBlockAst } from './ast.ts';
 import { messageFor, type Diagnostic } from './diagnostics.ts';
 import { tokenize } from './lexer.ts';
@@ -27,11 +28,14 @@ export function parseScript(text: string, options?: { fileName?: string }): Pars
     p.report(problem.id, p.span(problem.start, problem.end), [], problem.incomplete);
   }
   let ast: ScriptBlockAst;
+  // Chevrotain's own errors would mean a gap in the grammar (resuming clears them, so they are kept here).
+  const grammarErrors: IRecognitionException[] = [];
   try {
     ast = p.script();
     // `$( )` inside strings: their text is parsed after the main pass, one region at a time.
-    while (p.pending.length > 0) {
-      const job = p.pending.shift()!;
+    for (let next = 0; next < p.pending.length; next++) {
+      const job = p.pending[next];
+      grammarErrors.push(...p.errors);
       const inner = tokenize(text.slice(job.start, job.end), job.start);
       for (const problem of inner.problems) {
         p.report(problem.id, p.span(problem.start, problem.end), [], problem.incomplete && problem.end >= text.length);
@@ -45,8 +49,9 @@ export function parseScript(text: string, options?: { fileName?: string }): Pars
     p.report('ScriptTooComplicated', p.span(0, 0), [], false);
     ast = { kind: 'ScriptBlock', text, span: p.span(0, text.length), end: emptyBlock(p, 0) };
   }
-  for (const e of p.errors) {
-    // Chevrotain's own errors would mean a gap in the grammar; report them as PowerShell does any stray token.
+  grammarErrors.push(...p.errors);
+  for (const e of grammarErrors) {
+    // Reported as PowerShell reports any stray token.
     const token = e.token;
     const start = Number.isNaN(token.startOffset) ? text.length : token.startOffset;
     p.report('UnexpectedToken', p.span(start, start + token.image.length), [token.image], false);
