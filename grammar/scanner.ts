@@ -3,7 +3,8 @@
 // the scanners directly instead of through RegExp-like match arrays, which makes lexing several times faster.
 // test/grammar/lexer.test.ts checks that both produce the same tokens.
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
-import { allTokens, type ScanningPattern } from './tokens.ts';
+import { scanIdentifier, scanWhitespace } from './scan-words.ts';
+import { allTokens, Identifier, WhiteSpace, type ScanningPattern } from './tokens.ts';
 
 type Scan = (text: string, offset: number) => number;
 
@@ -51,6 +52,15 @@ for (const m of matchers) {
 
 function match(text: string, offset: number): Matcher | undefined {
   const c = text.charCodeAt(offset);
+  // The most frequent single-candidate characters are dispatched without a megamorphic call.
+  if (c === 0x20 && whitespace !== undefined) {
+    scannedEnd = scanWhitespace(text, offset);
+    return whitespace;
+  }
+  if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && identifier !== undefined) {
+    scannedEnd = scanIdentifier(text, offset);
+    return identifier;
+  }
   const candidates = c < 128 ? asciiCandidates[c] : matchers;
   for (let k = 0; k < candidates.length; k++) {
     const m = candidates[k];
@@ -59,6 +69,17 @@ function match(text: string, offset: number): Matcher | undefined {
   }
   return undefined;
 }
+
+/** The only candidate for a character, when that candidate is the given token type. */
+function soleCandidate(ch: string, type: TokenType): Matcher | undefined {
+  const candidates = asciiCandidates[ch.charCodeAt(0)];
+  return candidates.length === 1 && candidates[0].type === type ? candidates[0] : undefined;
+}
+
+const whitespace = soleCandidate(' ', WhiteSpace);
+const identifier = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].every((ch) => soleCandidate(ch, Identifier))
+  ? soleCandidate('a', Identifier)
+  : undefined;
 
 /** The end of the token `match` found (a module variable, so matching allocates nothing). */
 let scannedEnd = -1;
