@@ -3,7 +3,8 @@
 import { registerView } from '../../../src/format/views.ts';
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../../src/pipeline/context.ts';
-import { PSObject } from '../../../src/runtime/values.ts';
+import { PSObject, type SecureString } from '../../../src/runtime/values.ts';
+import { isCredential } from '../../core/support/credential.ts';
 import { LabDnsRegistry } from '../../../src/store/lab-dns.ts';
 import { transportStateDir } from '../../../src/transport/config-from-store.ts';
 import { listMailbox, readMessage } from '../../../src/transport/mailbox.ts';
@@ -20,6 +21,13 @@ registerView(LAB_DNS_RECORD_TYPE, { kind: 'table', columns: ['Domain', 'Host', '
 const SETUP =
   'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null; ' +
   'Set-ReceiveConnector Inet -Bindings 127.0.0.1:0; Start-Service MSExchangeTransport';
+
+function credentialOf(value: unknown): { user: string; password: string } | undefined {
+  const obj = value instanceof PSObject ? value : undefined;
+  if (!obj || !isCredential(obj)) return undefined;
+  const password = obj.getProperty('Password') as SecureString | undefined;
+  return { user: String(obj.getProperty('UserName') ?? ''), password: password ? password.reveal() : '' };
+}
 
 function isLocalHost(host: string): boolean {
   return ['localhost', '127.0.0.1', '::1', '[::1]'].includes(host.toLowerCase());
@@ -41,6 +49,7 @@ export const sendMailMessageCmdlet = defineCmdlet({
     Cc: { type: 'string[]', description: 'Copy recipients.' },
     Port: { type: 'int', validateRange: [1, 65535], description: 'The SMTP port (default 25).' },
     UseSsl: { type: 'switch', description: 'Use STARTTLS.' },
+    Credential: { type: 'object', description: 'A PSCredential for AUTH LOGIN (Get-Credential, or New-Object PSCredential).' },
   },
   examples: [
     {
@@ -71,7 +80,8 @@ export const sendMailMessageCmdlet = defineCmdlet({
           exceptionType: 'System.Management.Automation.PSArgumentException',
         });
       }
-      await sendMail({ smtpServer: server!, port: p.Port ?? 25, ...message, useSsl: p.UseSsl });
+      const credential = credentialOf(p.Credential);
+      await sendMail({ smtpServer: server!, port: p.Port ?? 25, ...message, useSsl: p.UseSsl, ...(credential ? { credential } : {}) });
     } catch (error) {
       if (error instanceof Error && (error.name === 'SendMailError' || /connect|ECONN|timed out/i.test(error.message))) {
         const refused = error.name !== 'SendMailError' || /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH/.test(error.message);
