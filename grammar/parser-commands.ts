@@ -38,6 +38,8 @@ export abstract class CommandParser extends LiteralParser {
   private readonly commands: CommandState[] = [];
   /** Elements of the pipeline whose tail is being parsed. */
   private tailElements: PipelineElementAst[] = [];
+  /** The elements after a stray `|` that starts a pipeline. */
+  private leadingTail: PipelineElementAst[] | undefined;
   /** The expression at the start of the pipeline element being parsed. */
   private elementExpression: ExpressionAst | undefined;
   private readonly argumentStack: ExpressionAst[] = [];
@@ -53,7 +55,10 @@ export abstract class CommandParser extends LiteralParser {
         // A pipeline starting with `|` has an empty first element.
         ALT: (): undefined => {
           if (!this.RECORDING_PHASE) this.report('EmptyPipeElement', this.tokenSpan(this.LA(1)));
-          this.subrule(1, this.pipelineTail, { ARGS: [this.tailElements] });
+          const elements: PipelineElementAst[] = [];
+          this.subrule(1, this.pipelineTail, { ARGS: [elements] });
+          // Set after the tail: pipelines nested in it reset the field.
+          this.leadingTail = elements;
           return undefined;
         },
       },
@@ -326,11 +331,10 @@ export abstract class CommandParser extends LiteralParser {
   protected defineCommandRules(): void {
     // A pipeline always consumes something: a first element, or a stray `|` (an empty first element).
     this.pipeline = this.RULE('pipeline', () => {
-      const elements: PipelineElementAst[] = [];
-      this.tailElements = elements;
+      this.leadingTail = undefined;
       const first = this.or(0, this.pipelineStart);
       if (first?.kind === 'Assignment') return first;
-      if (!this.RECORDING_PHASE && first) elements.unshift(first);
+      const elements: PipelineElementAst[] = first ? [first] : (this.leadingTail ?? []);
       this.tailElements = elements;
       this.optional(0, this.moreElements);
       if (this.RECORDING_PHASE) return undefined;

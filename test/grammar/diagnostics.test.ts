@@ -212,6 +212,14 @@ test('common errors: ids and offsets', () => {
   assert.deepEqual(errors('try {\n}\n'), ['MissingCatchOrFinally@7+incomplete']);
 });
 
+test('a pipeline starting with | keeps its elements, also with pipelines nested in them', () => {
+  const result = parseScript('| Get-X { | a | b } | Get-Y');
+  assert.deepEqual(result.diagnostics.map((d) => `${d.id}@${d.span.start}`), ['EmptyPipeElement@0', 'EmptyPipeElement@10']);
+  const pipeline = result.ast.end?.statements[0];
+  assert.equal(pipeline?.kind, 'Pipeline');
+  assert.equal(pipeline.elements.length, 2);
+});
+
 test('ControlLeavingFinally spares loops inside the finally block and nested script blocks', () => {
   assert.deepEqual(errors('try {} finally { foreach ($a in 1) { break; continue } }'), []);
   assert.deepEqual(errors('try {} finally { :o while (1) { switch (1) { 1 { break o } } } }'), []);
