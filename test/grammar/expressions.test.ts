@@ -17,6 +17,10 @@ test('precedence: multiplicative over additive, comparison lower, logical lowest
   assert.equal(show('$false -eq $true -and $false'), '(-and (-eq $false $true) $false)');
   assert.equal(show('!$true -and $false'), '(-and (! $true) $false)');
   assert.equal(show('1 -band 3 -eq 3'), '(-band 1:int (-eq 3:int 3:int))');
+  assert.equal(show('$a -shl 2 -bxor 1'), '(-bxor (-shl $a 2:int) 1:int)');
+  assert.equal(show('$a -xor $b -and $c -or $d'), '(-or (-and (-xor $a $b) $c) $d)');
+  assert.equal(show('$x -is [int] -and $y -isnot [string]'), '(-and (-is $x [int]) (-isnot $y [string]))');
+  assert.equal(show('$x -as [int] -notin 1,2'), '(-notin (-as $x [int]) (arr 1:int 2:int))');
   assert.equal(show('1..10 * 2'), '(* (.. 1:int 10:int) 2:int)');
   assert.equal(show('"{0}" -f 1 + 2'), '(+ (-f d"{0}" 1:int) 2:int)');
   assert.equal(show('10 - 2 - 3'), '(- (- 10:int 2:int) 3:int)');
