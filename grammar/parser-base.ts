@@ -156,7 +156,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
    * same, but most optional parts are absent and these sites are hot.
    */
   protected optional<T>(idx: number, option: { GATE: () => boolean; DEF: () => T }): T | undefined {
-    return this.RECORDING_PHASE || option.GATE() ? this.option(idx, option) : undefined;
+    if (this.RECORDING_PHASE) return this.option(idx, option);
+    // With the gate open, the plain DEF gives the same decision without Chevrotain wrapping the gate per call.
+    return option.GATE() ? this.option(idx, option.DEF) : undefined;
   }
 
   protected repeated(idx: number, loop: { GATE: () => boolean; DEF: () => void }): void {

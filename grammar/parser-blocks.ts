@@ -79,7 +79,7 @@ export abstract class BlockParser extends StatementParser {
     DEF: (): void => {
       const blocks = this.blocks;
       const name = this.consume(0, BlockKeyword);
-      const block = this.option(0, this.namedBlockBody);
+      const block = this.optional(0, this.namedBlockBody);
       this.blocks = blocks;
       if (!this.RECORDING_PHASE) this.addNamedBlock(blocks, name, block);
       this.many(1, this.separator1);
@@ -117,7 +117,7 @@ export abstract class BlockParser extends StatementParser {
 
   private readonly moreParameters = (): void => {
     const comma = this.consume(0, Comma);
-    const next = this.option(1, this.nextParameter);
+    const next = this.optional(1, this.nextParameter);
     this.nl(202);
     if (this.RECORDING_PHASE) return;
     if (next === undefined) this.report('MissingExpressionAfterToken', this.after(comma), [',']);
@@ -150,7 +150,7 @@ export abstract class BlockParser extends StatementParser {
       this.nl(202);
       const equals = this.consume(2, Equals);
       this.nl(203);
-      const value = this.option(2, this.defaultExpression);
+      const value = this.optional(2, this.defaultExpression);
       if (this.RECORDING_PHASE) return undefined;
       if (value === undefined) this.report('MissingExpressionAfterToken', this.after(equals), ['=']);
       return value;
@@ -182,15 +182,15 @@ export abstract class BlockParser extends StatementParser {
     this.scriptBlockBody = this.RULE('scriptBlockBody', (lCurly?: IToken) => {
       const topLevel = lCurly === undefined;
       this.nl(200);
-      const paramBlock = this.option(0, this.paramBlockOption);
+      const paramBlock = this.optional(0, this.paramBlockOption);
       this.many(0, this.separator0);
       const body = this.or(0, this.bodyKinds);
       const more: StatementListResult[] = [];
       this.topLevel = topLevel;
       this.moreLists = more;
-      this.many(1, this.strayClosers);
+      this.repeated(1, this.strayClosers);
       this.topLevel = topLevel;
-      const rCurly = this.option(1, this.blockClose);
+      const rCurly = this.optional(1, this.blockClose);
       if (this.RECORDING_PHASE) return undefined as never;
       // Nothing should be left at the end of a script; this is a safety net for an input no rule took.
       if (topLevel && !this.isEof(this.LA(1))) this.unexpected(this.LA(1));
@@ -200,7 +200,7 @@ export abstract class BlockParser extends StatementParser {
     this.namedBlocks = this.RULE('namedBlocks', () => {
       const blocks: NamedBlocks = {};
       this.blocks = blocks;
-      this.many(0, this.namedBlockLoop);
+      this.repeated(0, this.namedBlockLoop);
       if (this.RECORDING_PHASE) return blocks;
       const next = this.LA(1);
       if (!this.isBlockEnd(next)) {
@@ -212,7 +212,7 @@ export abstract class BlockParser extends StatementParser {
 
     this.paramBlock = this.RULE('paramBlock', () => {
       const base = this.attributeStack.length;
-      this.many(0, this.attributeLoop);
+      this.repeated(0, this.attributeLoop);
       this.nl(201);
       const keyword = this.consume(0, Keywords.param);
       this.nl(202);
@@ -233,7 +233,7 @@ export abstract class BlockParser extends StatementParser {
     this.parameterList = this.RULE('parameterList', () => {
       const base = this.parameterStack.length;
       this.nl(200);
-      this.option(0, this.firstParameter);
+      this.optional(0, this.firstParameter);
       if (this.RECORDING_PHASE) return undefined as never;
       const parameters = this.parameterStack.splice(base);
       const seen = new Set<string>();
@@ -247,7 +247,7 @@ export abstract class BlockParser extends StatementParser {
 
     this.parameterDeclaration = this.RULE('parameterDeclaration', () => {
       const base = this.attributeStack.length;
-      this.many(0, this.attributeLoop);
+      this.repeated(0, this.attributeLoop);
       this.nl(201);
       const variable = this.option(0, this.parameterVariable);
       if (variable === undefined) {
@@ -258,7 +258,7 @@ export abstract class BlockParser extends StatementParser {
         }
         return undefined;
       }
-      const defaultValue = this.option(1, this.defaultValue);
+      const defaultValue = this.optional(1, this.defaultValue);
       if (this.RECORDING_PHASE) return undefined as never;
       const attributes = this.attributeStack.splice(base);
       let type: TypeNameAst | undefined;
@@ -278,7 +278,7 @@ export abstract class BlockParser extends StatementParser {
     this.functionDefinition = this.RULE('functionDefinition', () => {
       const keyword = this.or(0, this.functionKeywords);
       this.nl(200);
-      const name = this.option(0, this.functionName);
+      const name = this.optional(0, this.functionName);
       if (name === undefined) return void this.report('MissingNameAfterKeyword', this.after(keyword), [keyword.image]);
       this.nl(201);
       const params = this.option(1, this.functionParameterList);

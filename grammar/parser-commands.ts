@@ -98,13 +98,13 @@ export abstract class CommandParser extends LiteralParser {
       {
         ALT: (): { invocation?: IToken; name?: ExpressionAst } => {
           const invocation = this.consume(0, Ampersand);
-          return { invocation, name: this.option(1, this.invokedName) };
+          return { invocation, name: this.optional(1, this.invokedName) };
         },
       },
       {
         ALT: (): { invocation?: IToken; name?: ExpressionAst } => {
           const invocation = this.consume(1, DotSource);
-          return { invocation, name: this.option(2, this.invokedName2) };
+          return { invocation, name: this.optional(2, this.invokedName2) };
         },
       },
       { ALT: (): { invocation?: IToken; name?: ExpressionAst } => ({ name: this.subrule(1, this.commandName) }) },
@@ -196,7 +196,7 @@ export abstract class CommandParser extends LiteralParser {
     DEF: (): void => {
       const comma = this.consume(0, Comma);
       this.nl(200);
-      const next = this.option(0, this.nextListArgument);
+      const next = this.optional(0, this.nextListArgument);
       if (this.RECORDING_PHASE) return;
       if (next === undefined) {
         this.report('MissingExpression', this.after(comma), [',']);
@@ -253,7 +253,7 @@ export abstract class CommandParser extends LiteralParser {
       this.nl(200);
       const pipe = this.or(0, this.pipeTokens);
       this.nl(201);
-      const element = this.option(1, this.pipedElement);
+      const element = this.optional(1, this.pipedElement);
       this.tailElements = elements;
       if (this.RECORDING_PHASE) return;
       if (pipe.tokenType !== Pipe) this.reportError('InvalidEndOfLine', this.tokenSpan(pipe), [pipe.image]);
@@ -285,7 +285,7 @@ export abstract class CommandParser extends LiteralParser {
         const expression = this.elementExpression!;
         const op = this.consume(0, AssignmentOperator);
         this.nl(200);
-        const value = this.option(0, this.assignedValue);
+        const value = this.optional(0, this.assignedValue);
         return this.RECORDING_PHASE ? (undefined as never) : assignmentNode(this, expression, op, value);
       },
     },
@@ -409,7 +409,7 @@ export abstract class CommandParser extends LiteralParser {
       const base = this.argumentStack.length;
       if (!this.RECORDING_PHASE) this.argumentStack.push(first);
       this.argumentListOpen = true;
-      this.many(0, this.argumentListLoop);
+      this.repeated(0, this.argumentListLoop);
       if (this.RECORDING_PHASE) return undefined as never;
       const items = this.argumentStack.splice(base);
       if (items.length === 1) return items[0];
@@ -427,7 +427,7 @@ export abstract class CommandParser extends LiteralParser {
         if (!this.gluedAfter(0)) return wordNode([first], asName, this.text, this.strings);
         this.pieceStack.push(first);
       }
-      this.many(0, this.wordLoop);
+      this.repeated(0, this.wordLoop);
       if (this.RECORDING_PHASE) return undefined as never;
       return wordNode(this.pieceStack.splice(base), asName, this.text, this.strings);
     });
@@ -436,14 +436,14 @@ export abstract class CommandParser extends LiteralParser {
     this.wordRest = this.RULE('wordRest', (first?: WordPiece, asName = false) => {
       const base = this.pieceStack.length;
       if (!this.RECORDING_PHASE) this.pieceStack.push(first!);
-      this.many(0, this.wordLoop);
+      this.repeated(0, this.wordLoop);
       if (this.RECORDING_PHASE) return undefined as never;
       return wordNode(this.pieceStack.splice(base), asName, this.text, this.strings);
     });
 
     this.redirection = this.RULE('redirection', () => {
       const token = this.consume(0, Redirection);
-      const target = this.option(0, this.redirectionTarget);
+      const target = this.optional(0, this.redirectionTarget);
       return this.RECORDING_PHASE ? (undefined as never) : redirectionNode(this, token, target);
     });
   }

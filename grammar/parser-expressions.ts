@@ -63,7 +63,7 @@ export abstract class ExpressionParser extends ParserBase {
     DEF: (): void => {
       const op = this.or(1, this.binaryOperatorAlts);
       this.nl(200);
-      const rhs = this.option(0, this.rightOperand);
+      const rhs = this.optional(0, this.rightOperand);
       if (this.RECORDING_PHASE) return;
       this.operatorStack.push(op);
       if (rhs === undefined) {
@@ -98,7 +98,7 @@ export abstract class ExpressionParser extends ParserBase {
       ALT: (): ExpressionAst => {
         const op = this.consume(0, UnaryOperator);
         this.nl(200);
-        const child = this.option(0, this.unaryChild);
+        const child = this.optional(0, this.unaryChild);
         return this.RECORDING_PHASE ? (undefined as never) : this.prefixUnary(op, child);
       },
     },
@@ -160,7 +160,7 @@ export abstract class ExpressionParser extends ParserBase {
       GATE: (): boolean => this.touching(this.LA(0), this.LA(1)) && (this.LA(1).tokenType === ColonColon || this.LA(1).tokenType === Dot),
       ALT: (): ExpressionAst => {
         this.postfixTarget = this.RECORDING_PHASE ? undefined : this.typeLiteral(this.typePrefix!);
-        this.many(0, this.postfixLoop);
+        this.repeated(0, this.postfixLoop);
         return this.postfixTarget!;
       },
     },
@@ -234,7 +234,7 @@ export abstract class ExpressionParser extends ParserBase {
   private readonly moreInvocationArguments = (): void => {
     const comma = this.consume(1, Comma);
     this.nl(202);
-    const next = this.option(1, this.nextInvocationArgument);
+    const next = this.optional(1, this.nextInvocationArgument);
     this.nl(203);
     if (this.RECORDING_PHASE) return;
     if (next === undefined) this.report('MissingExpressionAfterToken', this.after(comma), [',']);
@@ -286,10 +286,10 @@ export abstract class ExpressionParser extends ParserBase {
       let operand = this.or(0, this.unaryKinds);
       if (!this.RECORDING_PHASE && this.postfixAhead()) {
         this.postfixTarget = operand;
-        this.many(0, this.postfixLoop);
+        this.repeated(0, this.postfixLoop);
         operand = this.postfixTarget!;
       } else if (this.RECORDING_PHASE) {
-        this.many(0, this.postfixLoop);
+        this.repeated(0, this.postfixLoop);
       }
       const postfix = this.optional(1, this.postfixIncrement);
       if (this.RECORDING_PHASE || postfix === undefined) return operand;
@@ -303,7 +303,7 @@ export abstract class ExpressionParser extends ParserBase {
       const value = this.or(0, this.primaryAlts);
       if (!this.RECORDING_PHASE && !this.postfixAhead()) return value;
       this.postfixTarget = value;
-      this.many(0, this.postfixLoop);
+      this.repeated(0, this.postfixLoop);
       return this.postfixTarget!;
     });
 
@@ -321,7 +321,7 @@ export abstract class ExpressionParser extends ParserBase {
     this.memberAccess = this.RULE('memberAccess', (target?: ExpressionAst) => {
       const op = this.or(0, this.memberOperators);
       const member = this.option(0, this.memberName);
-      const args = this.option(1, this.memberArguments);
+      const args = this.optional(1, this.memberArguments);
       if (this.RECORDING_PHASE) return undefined as never;
       const isStatic = op.tokenType === ColonColon;
       const nullConditional = op.tokenType === QuestionDot;
@@ -345,7 +345,7 @@ export abstract class ExpressionParser extends ParserBase {
       this.commandMode = false;
       const base = this.operandStack.length;
       this.nl(200);
-      this.option(0, this.firstInvocationArgument);
+      this.optional(0, this.firstInvocationArgument);
       this.nl(204);
       this.noComma = savedComma;
       this.commandMode = savedCommand;
@@ -367,7 +367,7 @@ export abstract class ExpressionParser extends ParserBase {
       this.noComma = false;
       this.commandMode = false;
       this.nl(200);
-      const index = this.option(0, this.indexExpression);
+      const index = this.optional(0, this.indexExpression);
       this.nl(201);
       this.noComma = savedComma;
       this.commandMode = savedCommand;

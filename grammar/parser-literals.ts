@@ -64,7 +64,7 @@ export abstract class LiteralParser extends ExpressionParser {
     DEF: (): void => {
       this.consume(3, LBracket);
       this.many(2, this.rankComma);
-      this.many(3, this.typeArguments);
+      this.repeated(3, this.typeArguments);
       const close = this.option(0, this.closingBracket);
       if (this.RECORDING_PHASE) return;
       if (close === undefined) this.reportError('EndSquareBracketExpectedAtEndOfAttribute', this.after(this.LA(0)));
@@ -112,7 +112,7 @@ export abstract class LiteralParser extends ExpressionParser {
   private readonly moreAttributeArguments = (): void => {
     const comma = this.consume(5, Comma);
     this.nl(212);
-    const argument = this.option(6, this.nextAttributeArgument);
+    const argument = this.optional(6, this.nextAttributeArgument);
     this.nl(213);
     if (this.RECORDING_PHASE) return;
     if (argument === undefined) this.report('MissingExpressionAfterToken', this.after(comma), [',']);
@@ -148,7 +148,7 @@ export abstract class LiteralParser extends ExpressionParser {
   private readonly namedArgumentValue = (): ExpressionAst => {
     const equals = this.consume(1, Equals);
     this.nl(200);
-    const expr = this.option(1, this.namedArgumentExpression);
+    const expr = this.optional(1, this.namedArgumentExpression);
     if (this.RECORDING_PHASE) return undefined as never;
     if (expr === undefined) this.report('MissingExpressionInNamedArgument', this.after(equals));
     return expr ?? this.placeholder(this.after(equals));
@@ -206,7 +206,7 @@ export abstract class LiteralParser extends ExpressionParser {
     this.typeOrAttribute = this.RULE('typeOrAttribute', () => {
       const lBracket = this.consume(0, LBracket);
       this.nl(200);
-      const name = this.option(0, this.typeNameOption);
+      const name = this.optional(0, this.typeNameOption);
       const tail = this.option(1, this.typeTail);
       if (this.RECORDING_PHASE) return undefined as never;
       if (name === undefined) {
@@ -232,8 +232,8 @@ export abstract class LiteralParser extends ExpressionParser {
     this.typeName = this.RULE('typeName', () => {
       const first = this.consume(0, Identifier);
       this.typeNameEnd = this.RECORDING_PHASE ? 0 : this.endOf(first);
-      this.many(0, this.dottedName);
-      this.many(1, this.typeSuffix);
+      this.repeated(0, this.dottedName);
+      this.repeated(1, this.typeSuffix);
       return this.RECORDING_PHASE ? (undefined as never) : { start: this.startOf(first), end: this.typeNameEnd };
     });
 
@@ -248,7 +248,7 @@ export abstract class LiteralParser extends ExpressionParser {
       const savedCommand = this.commandMode;
       this.noComma = true;
       this.commandMode = false;
-      this.option(4, this.firstAttributeArgument);
+      this.optional(4, this.firstAttributeArgument);
       this.nl(214);
       this.noComma = savedComma;
       this.commandMode = savedCommand;
@@ -276,7 +276,7 @@ export abstract class LiteralParser extends ExpressionParser {
     this.parenExpression = this.RULE('parenExpression', () => {
       const lParen = this.consume(0, LParen);
       this.nl(200);
-      const pipeline = this.option(0, this.parenPipeline);
+      const pipeline = this.optional(0, this.parenPipeline);
       this.nl(201);
       const rParen = this.option(1, this.closingParen1);
       if (this.RECORDING_PHASE) return undefined as never;
@@ -309,7 +309,7 @@ export abstract class LiteralParser extends ExpressionParser {
       const base = this.hashEntryStack.length;
       this.nl(200);
       this.hashOpen = true;
-      this.many(0, this.hashEntries);
+      this.repeated(0, this.hashEntries);
       const rCurly = this.option(0, this.closingCurly2);
       if (this.RECORDING_PHASE) return undefined as never;
       const entries = this.hashEntryStack.splice(base);
@@ -332,7 +332,7 @@ export abstract class LiteralParser extends ExpressionParser {
         return { key, value: { kind: 'Pipeline' as const, elements: [], span: this.after(key) } };
       }
       this.nl(200);
-      const value = this.option(1, this.hashValue);
+      const value = this.optional(1, this.hashValue);
       if (this.RECORDING_PHASE) return undefined as never;
       if (value === undefined) this.report('MissingStatementInHashLiteral', this.after(equals));
       return { key, value: value ?? { kind: 'Pipeline' as const, elements: [], span: this.after(equals) } };

@@ -96,12 +96,12 @@ export abstract class LoopParser extends CommandParser {
       const inKeyword = this.option(2, this.inKeyword);
       if (inKeyword === undefined) return void this.report('MissingInInForeach', this.after(variable));
       this.nl(204);
-      const iterable = this.option(3, this.pipelines[0]);
+      const iterable = this.optional(3, this.pipelines[0]);
       if (iterable === undefined) return void this.report('MissingForeachExpression', this.after(inKeyword));
       this.nl(205);
       const rParen = this.option(4, this.closeParen6);
       if (rParen === undefined) return void this.report('MissingEndParenthesisAfterForeach', this.after(iterable));
-      const body = this.option(5, this.loopBodies[0]);
+      const body = this.optional(5, this.loopBodies[0]);
       if (this.RECORDING_PHASE) return undefined;
       if (body === undefined) return void this.report('MissingForeachStatement', this.after(rParen));
       const pipeline = iterable.kind === 'Pipeline' ? iterable : { kind: 'Pipeline' as const, elements: [], span: iterable.span };
@@ -118,13 +118,13 @@ export abstract class LoopParser extends CommandParser {
       if (lParen === undefined) return void this.report('MissingOpenParenthesisAfterKeyword', this.after(keyword), ['for']);
       // init ; condition ; iterator — each part optional, `;` or a newline between them.
       this.nl(201);
-      const init = this.option(1, this.pipelines[0]);
+      const init = this.optional(1, this.pipelines[0]);
       const semi1 = this.option(4, this.semicolons[0]);
       this.nl(202);
-      const condition = this.option(2, this.pipelines[1]);
+      const condition = this.optional(2, this.pipelines[1]);
       const semi2 = this.option(5, this.semicolons[1]);
       this.nl(203);
-      const iterator = this.option(3, this.pipelines[2]);
+      const iterator = this.optional(3, this.pipelines[2]);
       this.nl(210);
       const rParen = this.option(7, this.closeParen4);
       if (rParen === undefined) {
@@ -136,7 +136,7 @@ export abstract class LoopParser extends CommandParser {
         }
         return void this.report('MissingEndParenthesisAfterStatement', this.span(lastEnd, lastEnd), ['for']);
       }
-      const body = this.option(8, this.loopBodies[1]);
+      const body = this.optional(8, this.loopBodies[1]);
       if (this.RECORDING_PHASE) return undefined;
       if (body === undefined) return void this.report('MissingLoopStatement', this.after(rParen), ['for']);
       const node: ForAst = { kind: 'For', ...this.labelText(label), body, span: this.span(this.startOf(label ?? keyword), body.span.end) };
@@ -150,7 +150,7 @@ export abstract class LoopParser extends CommandParser {
       const keyword = this.consume(0, Keywords.while);
       const parts = this.subrule(0, this.loopCondition, { ARGS: [keyword, 'while'] });
       if (parts === undefined) return undefined;
-      const body = this.option(0, this.loopBodies[2]);
+      const body = this.optional(0, this.loopBodies[2]);
       if (this.RECORDING_PHASE) return undefined;
       if (body === undefined) return void this.report('MissingLoopStatement', this.after(parts.rParen), ['while']);
       return {
@@ -161,9 +161,9 @@ export abstract class LoopParser extends CommandParser {
 
     this.doStatement = this.RULE('doStatement', (label?: IToken) => {
       const keyword = this.consume(0, Keywords.do);
-      const body = this.option(0, this.loopBodies[2]);
+      const body = this.optional(0, this.loopBodies[2]);
       if (body === undefined) return void this.report('MissingLoopStatement', this.after(keyword), ['do']);
-      const which = this.option(1, this.whileOrUntil);
+      const which = this.optional(1, this.whileOrUntil);
       if (which === undefined) return void this.report('MissingWhileOrUntilInDoWhile', this.after(body));
       const until = !this.RECORDING_PHASE && which.tokenType === Keywords.until;
       const parts = this.subrule(1, this.loopCondition, { ARGS: [which, until ? 'until' : 'while'] });
@@ -180,7 +180,7 @@ export abstract class LoopParser extends CommandParser {
       const lParen = this.option(0, this.openParen0);
       if (lParen === undefined) return void this.report('MissingOpenParenthesisAfterKeyword', this.after(keyword!), [name]);
       this.nl(201);
-      const condition = this.option(1, this.conditionPipeline);
+      const condition = this.optional(1, this.conditionPipeline);
       this.nl(202);
       const rParen = this.option(2, this.closeParen1);
       if (this.RECORDING_PHASE) return undefined;

@@ -82,7 +82,7 @@ export abstract class StatementParser extends TryParser {
       this.many(0, this.separators0);
       this.listStatements = statements;
       this.listTraps = traps;
-      this.many(1, this.statementLoop);
+      this.repeated(1, this.statementLoop);
       if (this.RECORDING_PHASE) return undefined as never;
       let first = statements[0] as StatementAst | undefined;
       let last = statements[statements.length - 1] as StatementAst | undefined;
@@ -122,8 +122,8 @@ export abstract class StatementParser extends TryParser {
       if (!this.RECORDING_PHASE) clauses.push(first);
       this.ifClauses = clauses;
       this.ifFailed = false;
-      this.many(0, this.elseifClauses);
-      const elseBody = this.option(0, this.elseClause);
+      this.repeated(0, this.elseifClauses);
+      const elseBody = this.optional(0, this.elseClause);
       if (this.RECORDING_PHASE || this.ifFailed) return undefined;
       const last = elseBody ?? clauses[clauses.length - 1].body;
       const node: IfAst = { kind: 'If', clauses, span: this.span(this.startOf(keyword), last.span.end) };
@@ -136,7 +136,7 @@ export abstract class StatementParser extends TryParser {
       const lParen = this.option(0, this.ifOpenParen);
       if (lParen === undefined) return void this.report('MissingOpenParenthesisInIfStatement', this.after(keyword!), [keyword!.image]);
       this.nl(201);
-      const condition = this.option(1, this.ifCondition);
+      const condition = this.optional(1, this.ifCondition);
       this.nl(202);
       const rParen = this.option(2, this.ifCloseParen);
       if (rParen === undefined) {
@@ -144,7 +144,7 @@ export abstract class StatementParser extends TryParser {
         else this.report('MissingEndParenthesisAfterStatement', this.tokenSpan(this.LA(1)), [keyword!.image]);
         return undefined;
       }
-      const body = this.option(3, this.blockBodies[1]);
+      const body = this.optional(3, this.blockBodies[1]);
       if (this.RECORDING_PHASE) return undefined;
       if (condition === undefined) return void this.report('IfStatementMissingCondition', this.after(lParen), [keyword!.image]);
       if (body === undefined) return void this.report('MissingStatementBlock', this.tokenSpan(rParen), [keyword!.image]);
@@ -187,7 +187,7 @@ export abstract class StatementParser extends TryParser {
     DEF: (): StatementBlockAst | undefined => {
       this.nl(201);
       const elseKeyword = this.consume(2, Keywords.else);
-      const block = this.option(1, this.blockBodies[0]);
+      const block = this.optional(1, this.blockBodies[0]);
       if (this.RECORDING_PHASE) return undefined;
       if (block === undefined) {
         this.report('MissingStatementBlockAfterElse', this.after(elseKeyword));
@@ -225,7 +225,7 @@ export abstract class StatementParser extends TryParser {
   private readonly switchFlags = (): void => {
     const state = this.switchState;
     const flag = this.consume(1, DashWord);
-    const file = this.option(0, this.switchFileOption);
+    const file = this.optional(0, this.switchFileOption);
     this.switchState = state;
     if (!this.RECORDING_PHASE) this.applySwitchFlag(state, flag, file);
   };
@@ -246,7 +246,7 @@ export abstract class StatementParser extends TryParser {
       }
     }
     this.nl(201);
-    const pipeline = this.option(2, this.switchPipeline);
+    const pipeline = this.optional(2, this.switchPipeline);
     this.nl(202);
     const rParen = this.option(3, this.switchCloseParen);
     this.switchState = state;
@@ -282,7 +282,7 @@ export abstract class StatementParser extends TryParser {
     DEF: (): void => {
       const state = this.switchState;
       const condition = this.subrule(2, this.singleArgument);
-      const body = this.option(5, this.blockBodies[2]);
+      const body = this.optional(5, this.blockBodies[2]);
       this.switchState = state;
       if (!this.RECORDING_PHASE) this.addSwitchClause(state, condition, body);
       this.many(2, this.switchSeparators);
@@ -305,7 +305,7 @@ export abstract class StatementParser extends TryParser {
       if (!this.RECORDING_PHASE && paren === undefined && state.subject === undefined && !state.flags.file) {
         this.switchFail(state, 'PipelineValueRequired', state.errorEnd);
       }
-      const lCurly = this.option(4, this.switchBodyOpen);
+      const lCurly = this.optional(4, this.switchBodyOpen);
       if (lCurly === undefined) {
         if (!state.incomplete) this.switchFail(state, 'MissingCurlyBraceInSwitchStatement', state.errorEnd);
         return undefined;
@@ -313,7 +313,7 @@ export abstract class StatementParser extends TryParser {
       if (!this.RECORDING_PHASE) state.errorEnd = this.endOf(lCurly);
       this.nl(204);
       this.switchState = state;
-      this.many(1, this.switchClause);
+      this.repeated(1, this.switchClause);
       const rCurly = this.option(6, this.switchBodyClose);
       if (this.RECORDING_PHASE) return undefined;
       if (state.clauses.length === 0 && state.defaultBody === undefined && !state.failed) {
@@ -333,7 +333,7 @@ export abstract class StatementParser extends TryParser {
 
     this.switchFile = this.RULE('switchFile', () => {
       this.nl(200);
-      return this.option(0, this.switchFileName);
+      return this.optional(0, this.switchFileName);
     });
   }
 

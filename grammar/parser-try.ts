@@ -35,7 +35,7 @@ export abstract class TryParser extends LoopParser {
       this.nl(201);
       const catchKeyword = this.consume(1, Keywords.catch);
       const types = this.subrule(1, this.catchTypes);
-      const handler = this.option(1, this.tryBlocks[0]);
+      const handler = this.optional(1, this.tryBlocks[0]);
       this.tryCatches = catches;
       if (this.RECORDING_PHASE) return;
       if (handler === undefined) {
@@ -55,7 +55,7 @@ export abstract class TryParser extends LoopParser {
     DEF: (): StatementBlockAst | undefined => {
       this.nl(203);
       const finallyKeyword = this.consume(2, Keywords.finally);
-      const block = this.option(3, this.tryBlocks[1]);
+      const block = this.optional(3, this.tryBlocks[1]);
       if (this.RECORDING_PHASE) return undefined;
       if (block === undefined) {
         this.tryFailed = true;
@@ -74,7 +74,7 @@ export abstract class TryParser extends LoopParser {
         this.catchTypesEnd = first.span.end;
         if (first.kind === 'type') this.catchTypeList.push(first.type);
       }
-      this.many(0, this.moreCatchTypes);
+      this.repeated(0, this.moreCatchTypes);
     },
   };
 
@@ -83,7 +83,7 @@ export abstract class TryParser extends LoopParser {
     DEF: (): void => {
       this.nl(201);
       const comma = this.consume(0, Comma);
-      const next = this.option(1, this.nextCatchType);
+      const next = this.optional(1, this.nextCatchType);
       if (this.RECORDING_PHASE) return;
       if (next === undefined) {
         this.catchTypesFailed = true;
@@ -133,13 +133,13 @@ export abstract class TryParser extends LoopParser {
   protected defineTryRules(): void {
     this.tryStatement = this.RULE('tryStatement', () => {
       const keyword = this.consume(0, Keywords.try);
-      const body = this.option(0, this.tryBlocks[2]);
+      const body = this.optional(0, this.tryBlocks[2]);
       if (body === undefined) return void this.report('MissingTryStatementBlock', this.after(keyword));
       const catches: TryAst['catches'] = [];
       this.tryCatches = catches;
       this.tryFailed = false;
-      this.many(0, this.catchClauses);
-      const finallyBody = this.option(2, this.finallyClause);
+      this.repeated(0, this.catchClauses);
+      const finallyBody = this.optional(2, this.finallyClause);
       if (this.RECORDING_PHASE || this.tryFailed) return undefined;
       if (catches.length === 0 && finallyBody === undefined) return void this.report('MissingCatchOrFinally', this.after(body));
       const end = finallyBody?.span.end ?? catches[catches.length - 1].span.end;
@@ -157,14 +157,14 @@ export abstract class TryParser extends LoopParser {
       this.catchTypeList = types;
       this.catchTypesFailed = false;
       this.catchTypesEnd = undefined;
-      this.option(0, this.firstCatchType);
+      this.optional(0, this.firstCatchType);
       return { types, failed: this.catchTypesFailed, end: this.catchTypesEnd };
     });
 
     this.trapStatement = this.RULE('trapStatement', () => {
       const keyword = this.consume(0, Keywords.trap);
-      const type = this.option(0, this.trapType);
-      const body = this.option(1, this.tryBlocks[3]);
+      const type = this.optional(0, this.trapType);
+      const body = this.optional(1, this.tryBlocks[3]);
       if (this.RECORDING_PHASE) return undefined;
       if (body === undefined) return void this.report('MissingTrapStatement', this.after(type ?? keyword));
       const node: TrapAst = { kind: 'Trap', body, span: this.span(this.startOf(keyword), body.span.end) };
@@ -174,8 +174,8 @@ export abstract class TryParser extends LoopParser {
 
     this.flowStatement = this.RULE('flowStatement', () => {
       const keyword = this.consume(0, FlowKeyword);
-      const value = this.option(0, this.flowValue);
-      const label = this.option(1, this.flowLabel);
+      const value = this.optional(0, this.flowValue);
+      const label = this.optional(1, this.flowLabel);
       if (this.RECORDING_PHASE) return undefined as never;
       const end = Math.max(this.endOf(keyword), value?.span.end ?? 0, label?.span.end ?? 0);
       const span = this.span(this.startOf(keyword), end);
