@@ -70,6 +70,9 @@ function emptyBlock(p: PsParser, at: number): StatementBlockAst {
  * or backtick): the REPL then asks for a continuation line.
  */
 export function isIncompleteInput(text: string): boolean {
+  // A REPL may hand over the line with its newline: a backtick before it still asks for more.
+  const lastLine = /`\r?\n[ \t]*$/.exec(text);
+  if (lastLine) return isIncompleteInput(text.slice(0, lastLine.index + 1));
   const { diagnostics } = parseScript(text);
   return diagnostics.length > 0 && diagnostics[0].incomplete;
 }

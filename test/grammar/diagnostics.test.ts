@@ -238,11 +238,11 @@ test('isIncompleteInput: unfinished text asks for a continuation line', () => {
   for (const text of [
     'if ($x) {', '"abc', "'abc", 'Get-X |', 'Get-X `', '@"', '@"\nabc', "@'\nabc\n", '(1 +', '$a = @(', 'function f {',
     'foreach ($x in $y) {', '$h = @{', 'try {}', 'Get-X | Where-Object {', '1 +', 'switch ($x) {', '<# comment',
-    '"$(Get-Date', 'do {', '$x = 1,',
+    '"$(Get-Date', 'do {', '$x = 1,', 'Get-X `\n', 'Get-X `\r\n  ', 'Get-X |\n', 'if ($x) {\n',
   ]) {
     assert.equal(isIncompleteInput(text), true, text);
   }
-  for (const text of ['', 'Get-X', ')', '1;2;3|3', '}', 'gcm -a:', '$a[]', '1 2', 'Get-X | Get-Y', '"abc"', '[int', '1|1']) {
+  for (const text of ['', 'Get-X', ')', '1;2;3|3', '}', 'gcm -a:', '$a[]', '1 2', 'Get-X | Get-Y', '"abc"', '[int', '1|1', '# note `\n', "'a`'\n"]) {
     assert.equal(isIncompleteInput(text), false, text);
   }
 });
