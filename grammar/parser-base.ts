@@ -1,4 +1,5 @@
-// Shared state and helpers of the parser layers (expressions → commands → statements → blocks).
+// Shared state and helpers of the parser layers (expressions → members → literals → arguments → commands →
+// loops → try → statements → blocks; parser.ts assembles them).
 // Rules are Chevrotain embedded-action rules; every decision PowerShell makes from context (argument versus
 // expression mode, glued tokens, keywords only at statement start) is a GATE over the token vector.
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type ParserMethod, type TokenType } from 'chevrotain';

@@ -1,17 +1,15 @@
-// Pipelines and argument mode: command names, parameters, barewords glued from adjacent tokens, argument
-// lists, redirections, and the expression-or-command decision at the start of each pipeline element.
+// Pipelines and commands: command names, parameters, `--`, pipes, and the expression-or-command decision at
+// the start of each pipeline element (arguments themselves are parser-arguments.ts).
 import type { IToken, ParserMethod } from 'chevrotain';
 import type {
   AssignmentAst, CommandAst, CommandElementAst, CommandParameterAst, ExpressionAst, PipelineElementAst, RedirectionAst,
   StatementAst,
 } from './ast.ts';
 import { fitted } from './parser-base.ts';
-import { LiteralParser } from './parser-literals.ts';
-import { addRedirection as addRedirectionTo, assignmentNode, redirectionNode } from './command-nodes.ts';
-import { wordNode, type WordPiece } from './words.ts';
+import { ArgumentParser } from './parser-arguments.ts';
+import { addRedirection as addRedirectionTo, assignmentNode } from './command-nodes.ts';
 import {
-  AndAnd, Ampersand, ArgAtom, AssignmentOperator, Comma, DashWord, DotSource, LessThan, MinusMinus, NewLine, NumberToken,
-  OrOr, Pipe, Redirection, SplatVariable, SplatWord, StringDQ, StringSQ, Variable, VariableWord,
+  AndAnd, Ampersand, AssignmentOperator, Comma, DashWord, DotSource, LessThan, MinusMinus, NewLine, OrOr, Pipe, Redirection,
 } from './tokens.ts';
 
 interface CommandState {
@@ -21,18 +19,13 @@ interface CommandState {
 }
 
 const ARGS_NAME = { ARGS: [true] as [boolean] };
-/** genericWord's ARGS: as an argument (expandable) rather than a command name. */
-const ARGS_ARGUMENT = { ARGS: [false] as [boolean] };
 
-export abstract class CommandParser extends LiteralParser {
+export abstract class CommandParser extends ArgumentParser {
   declare pipelineElement: ParserMethod<[], PipelineElementAst | AssignmentAst | undefined>;
   declare pipelineTail: ParserMethod<[elements?: PipelineElementAst[]], void>;
   declare expressionTail: ParserMethod<[], PipelineElementAst | AssignmentAst>;
   declare commandName: ParserMethod<[], ExpressionAst>;
   declare parameter: ParserMethod<[], void>;
-  declare commandArgument: ParserMethod<[], ExpressionAst>;
-  declare wordRest: ParserMethod<[first?: WordPiece, asName?: boolean], ExpressionAst>;
-  declare redirection: ParserMethod<[], RedirectionAst>;
 
   /** The commands being parsed (innermost last): their elements so far and whether `--` was seen. */
   private readonly commands: CommandState[] = [];
@@ -42,9 +35,6 @@ export abstract class CommandParser extends LiteralParser {
   private leadingTail: PipelineElementAst[] | undefined;
   /** The expression at the start of the pipeline element being parsed. */
   private elementExpression: ExpressionAst | undefined;
-  private readonly argumentStack: ExpressionAst[] = [];
-  private argumentListOpen = true;
-  private readonly pieceStack: WordPiece[] = [];
 
   // ---------------------------------------------------------------- cached DSL pieces
 
@@ -191,61 +181,6 @@ export abstract class CommandParser extends LiteralParser {
     DEF: (): ExpressionAst => this.subrule(0, this.commandArgument),
   };
 
-  private readonly argumentListLoop = {
-    GATE: (): boolean => this.argumentListOpen,
-    DEF: (): void => {
-      const comma = this.consume(0, Comma);
-      this.nl(200);
-      const next = this.optional(0, this.nextListArgument);
-      if (this.RECORDING_PHASE) return;
-      if (next === undefined) {
-        this.report('MissingExpression', this.after(comma), [',']);
-        this.argumentListOpen = false;
-      } else this.argumentStack.push(next);
-    },
-  };
-
-  private readonly nextListArgument = {
-    GATE: (): boolean => !this.isArgumentEnd(this.LA(1)),
-    DEF: (): ExpressionAst => this.subrule(1, this.singleArgument),
-  };
-
-  // Alternatives are chosen by token type; the lexer already typed glued words (`$a/H`, `user@x`, `7z.exe`).
-  private readonly argumentKinds = {
-    IGNORE_AMBIGUITIES: true,
-    DEF: [
-      { ALT: (): ExpressionAst => this.subrule(0, this.wordRest, { ARGS: [{ token: this.consume(0, VariableWord) }, false] }) },
-      { ALT: (): ExpressionAst => this.subrule(1, this.wordRest, { ARGS: [{ token: this.consume(1, SplatWord) }, false] }) },
-      { ALT: (): ExpressionAst => this.subrule(2, this.wordRest, { ARGS: [{ token: this.consume(2, NumberToken) }, false] }) },
-      { ALT: (): ExpressionAst => this.variableNode(this.consume(3, SplatVariable)) },
-      { ALT: (): ExpressionAst => this.argumentPrimary(3) },
-      { ALT: (): ExpressionAst => this.subrule(4, this.genericWord, ARGS_ARGUMENT) },
-    ],
-  };
-
-  private readonly wordLoop = {
-    GATE: (): boolean => this.gluedAfter(0),
-    DEF: (): void => {
-      const piece = this.or(1, this.nextPieceKinds);
-      if (!this.RECORDING_PHASE) this.pieceStack.push(piece);
-    },
-  };
-
-  private readonly firstPieceKinds = this.pieceKinds(0);
-  private readonly nextPieceKinds = this.pieceKinds(10);
-
-  /** Word pieces; two copies with distinct occurrence indices, as Chevrotain wants for two uses in one rule. */
-  private pieceKinds(base: number): { ALT: () => WordPiece }[] {
-    return [
-      { ALT: (): WordPiece => ({ token: this.consume(base, ArgAtom) }) },
-      { ALT: (): WordPiece => ({ token: this.consume(base + 1, Variable) }) },
-      { ALT: (): WordPiece => ({ token: this.consume(base + 2, SplatVariable) }) },
-      { ALT: (): WordPiece => ({ token: this.consume(base + 3, StringSQ) }) },
-      { ALT: (): WordPiece => ({ token: this.consume(base + 4, StringDQ) }) },
-      { ALT: (): WordPiece => ({ sub: this.subrule(base, this.subExpression) }) },
-    ];
-  }
-
   private readonly pipeSteps = {
     GATE: (): boolean => this.pipeAhead(),
     DEF: (): void => {
@@ -319,11 +254,6 @@ export abstract class CommandParser extends LiteralParser {
       if (!this.RECORDING_PHASE) addRedirectionTo(this, list, r);
       this.redirectionList = list;
     },
-  };
-
-  private readonly redirectionTarget = {
-    GATE: (): boolean => !this.LA(0).image.includes('&') && !this.isArgumentEnd(this.LA(1)),
-    DEF: (): ExpressionAst => this.subrule(0, this.singleArgument),
   };
 
   // ---------------------------------------------------------------- rules
@@ -402,96 +332,13 @@ export abstract class CommandParser extends LiteralParser {
       state.elements.push(node);
     });
 
-    // `a,b,c` in argument mode: a comma list of single arguments.
-    this.commandArgument = this.RULE('commandArgument', () => {
-      const first = this.or(1, this.argumentKinds);
-      if (!this.RECORDING_PHASE && this.LA(1).tokenType !== Comma) return first;
-      const base = this.argumentStack.length;
-      if (!this.RECORDING_PHASE) this.argumentStack.push(first);
-      this.argumentListOpen = true;
-      this.repeated(0, this.argumentListLoop);
-      if (this.RECORDING_PHASE) return undefined as never;
-      const items = this.argumentStack.splice(base);
-      if (items.length === 1) return items[0];
-      return { kind: 'ArrayLiteral' as const, elements: items, span: this.join(items[0], items[items.length - 1]) };
-    });
-
-    this.singleArgument = this.RULE('singleArgument', () => this.or(0, this.argumentKinds));
-
-    // A bareword: adjacent tokens glued into one argument (`c:\x\y.ps1`, `a-b`, `$a/H`, `2GB`, `-5`).
-    this.genericWord = this.RULE('genericWord', (asName = false) => {
-      const base = this.pieceStack.length;
-      const first = this.or(0, this.firstPieceKinds);
-      if (!this.RECORDING_PHASE) {
-        // The common one-token word needs no piece list.
-        if (!this.gluedAfter(0)) return wordNode([first], asName, this.text, this.strings);
-        this.pieceStack.push(first);
-      }
-      this.repeated(0, this.wordLoop);
-      if (this.RECORDING_PHASE) return undefined as never;
-      return wordNode(this.pieceStack.splice(base), asName, this.text, this.strings);
-    });
-
-    // The pieces glued to a word's first piece.
-    this.wordRest = this.RULE('wordRest', (first?: WordPiece, asName = false) => {
-      const base = this.pieceStack.length;
-      if (!this.RECORDING_PHASE) this.pieceStack.push(first!);
-      this.repeated(0, this.wordLoop);
-      if (this.RECORDING_PHASE) return undefined as never;
-      return wordNode(this.pieceStack.splice(base), asName, this.text, this.strings);
-    });
-
-    this.redirection = this.RULE('redirection', () => {
-      const token = this.consume(0, Redirection);
-      const target = this.optional(0, this.redirectionTarget);
-      return this.RECORDING_PHASE ? (undefined as never) : redirectionNode(this, token, target);
-    });
   }
 
   private currentCommand(): CommandState {
     return this.commands[this.commands.length - 1];
   }
 
-  /** A primary in argument mode (`$a.b` is member access, `$a. b` is not). */
-  private argumentPrimary(idx: number): ExpressionAst {
-    const savedComma = this.noComma;
-    const savedCommand = this.commandMode;
-    this.noComma = false;
-    this.commandMode = true;
-    const value = this.subrule(idx, this.primary);
-    this.noComma = savedComma;
-    this.commandMode = savedCommand;
-    return value;
-  }
-
   // ---------------------------------------------------------------- decisions
-
-  protected isPipeToken(token: IToken): boolean {
-    const t = token.tokenType;
-    return t === Pipe || t === AndAnd || t === OrOr;
-  }
-
-  /** Command (argument) mode stops at `|`, `;`, newline, `)`, `}`, `&&`, `||` and end of input. */
-  protected isCommandEnd(token: IToken): boolean {
-    const t = token.tokenType;
-    return this.isStatementEnd(token) || t === Pipe || t === AndAnd || t === OrOr;
-  }
-
-  /** Tokens that end one argument (and cannot start the next one after a comma). */
-  protected isArgumentEnd(token: IToken): boolean {
-    const t = token.tokenType;
-    return this.isCommandEnd(token) || t === Redirection || t === Ampersand || t === LessThan || t === Comma
-      || (t === MinusMinus && !this.touchingGlueable(token));
-  }
-
-  private touchingGlueable(token: IToken): boolean {
-    const index = this.LA(1) === token ? 1 : 2;
-    return this.gluedAfter(index);
-  }
-
-
-
-
 
   /** A `|` (or `&&`/`||`) continues the pipeline; so does a `|` that starts the next line (PowerShell 7). */
   private pipeAhead(): boolean {

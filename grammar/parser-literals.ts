@@ -6,7 +6,7 @@ import type {
   ArrayExpressionAst, AttributeAst, ExpressionAst, HashtableAst, ParenAst, StatementAst, SubExpressionAst,
 } from './ast.ts';
 import type { TypeOrAttribute } from './parser-base.ts';
-import { ExpressionParser } from './parser-expressions.ts';
+import { MemberParser } from './parser-members.ts';
 import {
   AtCurly, AtParen, Comma, DollarParen, Dot, Equals, Identifier, LBracket, LCurly, LParen, NewLine, RBracket,
   RCurly, RParen, Semi, Separator,
@@ -25,7 +25,7 @@ interface HashEntry {
   value: StatementAst;
 }
 
-export abstract class LiteralParser extends ExpressionParser {
+export abstract class LiteralParser extends MemberParser {
   declare typeName: ParserMethod<[], { start: number; end: number }>;
   declare typeArgument: ParserMethod<[], void>;
   declare attributeArguments: ParserMethod<[], { positional: ExpressionAst[]; named: NamedArgument[]; end: number }>;

@@ -6,7 +6,9 @@ export class PsParser extends BlockParser {
   constructor(validate = false) {
     super(validate);
     this.defineExpressionRules();
+    this.defineMemberRules();
     this.defineLiteralRules();
+    this.defineArgumentRules();
     this.defineCommandRules();
     this.defineLoopRules();
     this.defineTryRules();
