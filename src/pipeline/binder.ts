@@ -64,6 +64,7 @@ export class ParameterBinder {
         positional.push(arg);
         continue;
       }
+      if (arg.name === '-' && !arg.usedColon) continue; // `--` ends parameters; the parser already made the rest plain
       const info = this.params.match(arg.name);
       if (!info) {
         if (this.options.collectRemainingIntoArgs) {
