@@ -79,6 +79,7 @@ export class ParameterBinder {
       }
       if (arg.fromSplat && this.bound.has(info.name) && !splatNamesSeen.has(info.name)) continue; // explicit wins
       let value: unknown;
+      let valueSpan = arg.span;
       if (arg.usedColon || arg.fromSplat) {
         value = arg.value;
       } else if (info.decl.type === 'switch') {
@@ -93,6 +94,7 @@ export class ParameterBinder {
           );
         }
         value = next.value;
+        valueSpan = next.span ?? arg.span; // PowerShell points a conversion error at the argument
         i++;
       }
       if (arg.fromSplat) splatNamesSeen.add(info.name);
@@ -103,7 +105,7 @@ export class ParameterBinder {
           { parameterName: info.name, span: arg.span },
         );
       }
-      this.bindValue(info, value, true, arg.span);
+      this.bindValue(info, value, true, valueSpan);
       this.narrowSets(info);
     }
     this.bindPositional(positional);
