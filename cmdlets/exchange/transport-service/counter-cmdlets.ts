@@ -10,7 +10,7 @@ import { wildcardMatch } from '../../../src/runtime/wildcard.ts';
 import { transportStateDir } from '../../../src/transport/config-from-store.ts';
 import { readCounters, type CounterSample } from '../../../src/transport/counters.ts';
 import { exchangeState, failWithStoreError } from '../exchange-state.ts';
-import { runningTransport } from './transport-runtime.ts';
+import { runningTransport } from './session-transport.ts';
 
 export const SAMPLE_SET_TYPE = 'Microsoft.PowerShell.Commands.GetCounter.PerformanceCounterSampleSet';
 export const SAMPLE_TYPE = 'Microsoft.PowerShell.Commands.GetCounter.PerformanceCounterSample';

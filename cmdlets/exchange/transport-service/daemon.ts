@@ -1,11 +1,15 @@
 // `emsh -Service`: the Edge transport of the state root's local server as a foreground daemon, for
-// use beside other shells on the same state root. Configuration changes those shells make are picked
-// up without a restart (the store is polled, the certificate is read per connection); SIGINT or
-// SIGTERM stops it cleanly (queues stay on disk). Returns the process exit code.
+// use beside other shells on the same state root. It owns the root's transport (claim + control
+// endpoint, see transport-owner.ts), so those shells see it in Get-Service, drive its queues, and
+// stop or restart it. Configuration changes they make are picked up without a restart (the store
+// is polled, the certificate is read per connection) and logged. SIGINT, SIGTERM or Stop-Service
+// stop it cleanly (queues on disk, socket and claim removed). Returns the process exit code.
 import { openState } from '../../../src/store/emsh-state.ts';
 import { resolveStateRoot } from '../../../src/store/state-root.ts';
 import { StoreError } from '../../../src/store/store-error.ts';
-import { runTransport } from './transport-runtime.ts';
+import type { TransportService } from '../../../src/transport/transport-service.ts';
+import { ownTransport, ServiceAlreadyRunningError, type TransportOwner } from './transport-owner.ts';
+import { TRANSPORT_DISPLAY_NAME, TRANSPORT_SERVICE_NAME } from './transport-runtime.ts';
 
 export interface DaemonIo {
   out: (line: string) => void;
@@ -17,34 +21,45 @@ const stdio: DaemonIo = {
   err: (line) => void process.stderr.write(`${line}\n`),
 };
 
+function listenerText(service: TransportService): string {
+  return service.listeners.map((l) => `${l.connector} ${l.address}:${l.port}`).join(', ') || 'no enabled receive connector';
+}
+
 export async function runTransportDaemon(env: NodeJS.ProcessEnv = process.env, io: DaemonIo = stdio, stopSignal?: AbortSignal): Promise<number> {
-  let running;
+  let owner: TransportOwner;
+  const cannotStart = (reason: string): number => {
+    io.err(`emsh -Service: Service '${TRANSPORT_DISPLAY_NAME} (${TRANSPORT_SERVICE_NAME})' cannot be started due to the following error: ${reason}`);
+    return 1;
+  };
   try {
     const state = openState({ root: resolveStateRoot(env), env });
-    running = await runTransport(state, { env }, (error) => io.err(`MSExchangeTransport: configuration reload failed: ${(error as Error).message}`));
+    owner = await ownTransport(state, 'daemon', { env }, {
+      onReloadError: (error) => io.err(`${TRANSPORT_SERVICE_NAME}: configuration reload failed: ${(error as Error).message}`),
+      onReload: (service) => io.out(`${TRANSPORT_SERVICE_NAME}: configuration change applied; listening on ${listenerText(service)}.`),
+      log: (line) => io.out(`${TRANSPORT_SERVICE_NAME}: ${line}`),
+    });
   } catch (error) {
-    if (error instanceof StoreError || (error as NodeJS.ErrnoException).code) {
-      io.err(`emsh -Service: Service 'Microsoft Exchange Transport (MSExchangeTransport)' cannot be started: ${(error as Error).message}`);
-      return 1;
-    }
+    if (error instanceof ServiceAlreadyRunningError) return cannotStart(error.message);
+    if (error instanceof StoreError || (error as NodeJS.ErrnoException).code) return cannotStart((error as Error).message);
     throw error;
   }
-  const service = running.service;
-  io.out(`MSExchangeTransport running on ${service.settings.serverName} (state root ${running.state.root}).`);
-  for (const l of service.listeners) io.out(`Receive connector ${l.connector} listening on ${l.address}:${l.port}.`);
+  const service = owner.running!.service;
+  io.out(`${TRANSPORT_SERVICE_NAME} running on ${service.settings.serverName}, process ${process.pid}: listening on ${listenerText(service)}; state root ${owner.claim.stateDir}; control ${owner.endpoint}.`);
   io.out('Press Ctrl+C to stop.');
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
+  const signalled = await new Promise<boolean>((resolve) => {
+    const done = (bySignal: boolean) => (): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(bySignal);
     };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-    stopSignal?.addEventListener('abort', done, { once: true });
+    const onSignal = done(true);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    stopSignal?.addEventListener('abort', onSignal, { once: true });
+    void owner.stopped.then(done(false));
   });
-  io.out('Stopping MSExchangeTransport...');
-  await running.stop();
-  io.out('MSExchangeTransport stopped.');
+  if (signalled) io.out(`Stopping ${TRANSPORT_SERVICE_NAME}...`);
+  await owner.stop();
+  io.out(`${TRANSPORT_SERVICE_NAME} stopped.`);
   return 0;
 }

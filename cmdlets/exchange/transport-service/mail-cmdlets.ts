@@ -3,6 +3,7 @@
 import { registerView } from '../../../src/format/views.ts';
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../../src/pipeline/context.ts';
+import { TerminatingError } from '../../../src/runtime/errors.ts';
 import { PSObject, type SecureString } from '../../../src/runtime/values.ts';
 import { isCredential } from '../../core/support/credential.ts';
 import { LabDnsRegistry } from '../../../src/store/lab-dns.ts';
@@ -10,7 +11,7 @@ import { transportStateDir } from '../../../src/transport/config-from-store.ts';
 import { listMailbox, readMessage } from '../../../src/transport/mailbox.ts';
 import { sendMail } from '../../../src/transport/send-mail.ts';
 import { exchangeState, exchangeStateRoot, failWithStoreError, writeStoreError } from '../exchange-state.ts';
-import { runningTransport } from './transport-runtime.ts';
+import { findTransport } from './transport-access.ts';
 
 export const MAILBOX_MESSAGE_TYPE = 'Emsh.Lab.MailboxMessage';
 export const LAB_DNS_RECORD_TYPE = 'Emsh.Lab.DnsRecord';
@@ -37,7 +38,7 @@ export const sendMailMessageCmdlet = defineCmdlet({
   name: 'Send-MailMessage',
   synopsis: 'Sends an e-mail message.',
   description:
-    'Sends a message over SMTP to -SmtpServer:-Port ($PSEmailServer when -SmtpServer is omitted). When the transport service runs in this shell and -SmtpServer is omitted or names one of its own loopback listeners, the message is submitted to it directly (as a mail client submits to its organisation), so mail to other domains is routed by the send connectors.',
+    'Sends a message over SMTP to -SmtpServer:-Port ($PSEmailServer when -SmtpServer is omitted). When the transport service runs (in this shell, or in another process on the same state root such as emsh -Service) and -SmtpServer is omitted or names one of its own loopback listeners, the message is submitted to it directly (as a mail client submits to its organisation), so mail to other domains is routed by the send connectors.',
   module: 'Microsoft.PowerShell.Utility',
   commandId: 'Microsoft.PowerShell.Commands.SendMailMessage',
   parameters: {
@@ -62,13 +63,12 @@ export const sendMailMessageCmdlet = defineCmdlet({
   ],
   async process(p, ctx) {
     const server = p.SmtpServer ?? (ctx.session.preference('PSEmailServer') || undefined);
-    const running = runningTransport(ctx.session);
-    const ownListener = running && (!server || (isLocalHost(server) && running.service.listeners.some((l) => l.port === (p.Port ?? 25))));
+    const transport = !server || isLocalHost(server) ? await findTransport(ctx) : undefined;
+    const ownListener = transport && (!server || transport.listeners.some((l) => l.port === (p.Port ?? 25)));
     const message = { from: p.From!, to: p.To!, ...(p.Cc ? { cc: p.Cc } : {}), subject: p.Subject ?? '', body: p.Body ?? '' };
     try {
       if (ownListener) {
-        await running!.refresh().catch(() => false);
-        const result = await running!.service.submitMessage(message);
+        const result = await transport!.submitMessage(message);
         ctx.writeVerbose(`Submitted ${result.messageId}: ${result.delivered.length} delivered locally, ${result.queued.length} queued.`);
         return;
       }
@@ -83,6 +83,7 @@ export const sendMailMessageCmdlet = defineCmdlet({
       const credential = credentialOf(p.Credential);
       await sendMail({ smtpServer: server!, port: p.Port ?? 25, ...message, useSsl: p.UseSsl, ...(credential ? { credential } : {}) });
     } catch (error) {
+      if (error instanceof TerminatingError) throw error;
       if (error instanceof Error && (error.name === 'SendMailError' || /connect|ECONN|timed out/i.test(error.message))) {
         const refused = error.name !== 'SendMailError' || /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH/.test(error.message);
         if (refused) ctx.writeVerbose(error.message);

@@ -3,10 +3,11 @@
 import { registerView } from '../../../src/format/views.ts';
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../../src/pipeline/context.ts';
+import { TerminatingError } from '../../../src/runtime/errors.ts';
 import { PSObject } from '../../../src/runtime/values.ts';
 import type { MessageInfo, QueueInfo } from '../../../src/transport/queue-views.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from '../exchange-module.ts';
-import { requireTransport } from './transport-runtime.ts';
+import { requireTransport, type TransportAccess } from './transport-access.ts';
 
 export const QUEUE_TYPE = 'Microsoft.Exchange.Data.QueueViewer.ExtensibleQueueInfo';
 export const MESSAGE_TYPE = 'Microsoft.Exchange.Data.QueueViewer.ExtensibleMessageInfo';
@@ -57,18 +58,19 @@ async function attemptQueue(ctx: CmdletContext, identity: string, operation: () 
     await operation();
     return true;
   } catch (error) {
+    if (error instanceof TerminatingError) throw error;
     if (!(error instanceof RangeError) && !(error instanceof Error && /couldn't be found|cannot|isn't/i.test(error.message))) throw error;
     ctx.writeError({ message: error.message, errorId: error instanceof RangeError ? 'ObjectNotFound' : 'QueueViewerError', category: error instanceof RangeError ? 'ObjectNotFound' : 'InvalidOperation', targetObject: identity });
     return false;
   }
 }
 
-const serverParameter = { type: 'string', description: 'The server (only the local Edge, whose service runs in this shell).' } as const;
+const serverParameter = { type: 'string', description: 'The server (only the local Edge, whose service runs in this shell or in another process on the same state root).' } as const;
 
 export const getQueueCmdlet = defineCmdlet({
   name: 'Get-Queue',
   synopsis: 'Gets the transport queues of the running Edge transport.',
-  description: 'Lists the queues of the transport service this shell runs: the Submission queue first, then one delivery queue per next-hop domain, with their status, message count, last error and next retry time.',
+  description: 'Lists the queues of the running transport service (in this shell, or in another process on the same state root such as emsh -Service): the Submission queue first, then one delivery queue per next-hop domain, with their status, message count, last error and next retry time.',
   module: EXCHANGE_MODULE,
   commandId: exchangeTaskId('Get-Queue', NAMESPACE),
   outputType: [QUEUE_TYPE],
@@ -87,7 +89,7 @@ export const getQueueCmdlet = defineCmdlet({
   ],
   async process(p, ctx) {
     const service = await requireTransport(ctx);
-    const queues = service.getQueues();
+    const queues = await service.getQueues();
     if (p.Identity === undefined) {
       for (const q of queues) ctx.write(queueObject(q));
       return;
@@ -126,14 +128,14 @@ export const getMessageCmdlet = defineCmdlet({
   async process(p, ctx) {
     const service = await requireTransport(ctx);
     const target = p.Identity ?? p.Queue ?? '';
-    await attemptQueue(ctx, target, () => {
-      const messages = service.getMessages({ ...(p.Queue ? { queue: p.Queue } : {}), ...(p.Identity ? { identity: p.Identity } : {}) });
+    await attemptQueue(ctx, target, async () => {
+      const messages = await service.getMessages({ ...(p.Queue ? { queue: p.Queue } : {}), ...(p.Identity ? { identity: p.Identity } : {}) });
       for (const m of messages) ctx.write(messageObject(m));
     });
   },
 });
 
-function identityAction(name: string, synopsis: string, description: string, act: (ctx: CmdletContext, identity: string, withNdr: boolean) => Promise<void>, action: string) {
+function identityAction(name: string, synopsis: string, description: string, act: (access: TransportAccess, identity: string, withNdr: boolean) => Promise<void>, action: string) {
   return defineCmdlet({
     name,
     synopsis,
@@ -158,9 +160,9 @@ function identityAction(name: string, synopsis: string, description: string, act
     ],
     async process(p, ctx) {
       const identity = String(p.Identity);
-      await requireTransport(ctx);
+      const access = await requireTransport(ctx);
       if (!(await ctx.shouldProcess(identity, action))) return;
-      await attemptQueue(ctx, identity, () => act(ctx, identity, p.WithNDR === undefined ? true : Boolean(p.WithNDR)));
+      await attemptQueue(ctx, identity, () => act(access, identity, p.WithNDR === undefined ? true : Boolean(p.WithNDR)));
     },
   });
 }
@@ -169,16 +171,16 @@ export const retryQueueCmdlet = identityAction(
   'Retry-Queue',
   'Retries a queue now.',
   'Forces a connection attempt for a delivery queue in Retry status now instead of at its NextRetryTime.',
-  async (ctx, id) => (await requireTransport(ctx)).retryQueue(id),
+  (access, id) => access.retryQueue(id),
   'Retry-Queue',
 );
-export const suspendMessageCmdlet = identityAction('Suspend-Message', 'Suspends a queued message.', 'Stops delivery attempts for a message until Resume-Message.', async (ctx, id) => (await requireTransport(ctx)).suspendMessage(id), 'Suspend-Message');
-export const resumeMessageCmdlet = identityAction('Resume-Message', 'Resumes a suspended message.', 'Makes a suspended message eligible for delivery again.', async (ctx, id) => (await requireTransport(ctx)).resumeMessage(id), 'Resume-Message');
+export const suspendMessageCmdlet = identityAction('Suspend-Message', 'Suspends a queued message.', 'Stops delivery attempts for a message until Resume-Message.', (access, id) => access.suspendMessage(id), 'Suspend-Message');
+export const resumeMessageCmdlet = identityAction('Resume-Message', 'Resumes a suspended message.', 'Makes a suspended message eligible for delivery again.', (access, id) => access.resumeMessage(id), 'Resume-Message');
 export const removeMessageCmdlet = identityAction(
   'Remove-Message',
   'Removes a queued message.',
   'Deletes a message from its queue, by default returning a non-delivery report to the sender (-WithNDR $false to drop it silently).',
-  async (ctx, id, withNdr) => (await requireTransport(ctx)).removeMessage(id, { withNdr }),
+  (access, id, withNdr) => access.removeMessage(id, { withNdr }),
   'Remove-Message',
 );
 

@@ -7,7 +7,10 @@ import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import { PSObject } from '../../../src/runtime/values.ts';
 import { wildcardMatch } from '../../../src/runtime/wildcard.ts';
 import { failWithStoreError } from '../exchange-state.ts';
-import { runningTransport, startSessionTransport, stopSessionTransport, TRANSPORT_DISPLAY_NAME, TRANSPORT_SERVICE_NAME } from './transport-runtime.ts';
+import { locateTransport, startSessionTransport, stopSessionTransport, type TransportLocation } from './session-transport.ts';
+import { describeOwner, ServiceAlreadyRunningError } from './transport-owner.ts';
+import { controlService } from './remote-service-control.ts';
+import { TRANSPORT_DISPLAY_NAME, TRANSPORT_SERVICE_NAME } from './transport-runtime.ts';
 
 export const SERVICE_CONTROLLER_TYPE = 'System.ServiceProcess.ServiceController';
 const MANAGEMENT = 'Microsoft.PowerShell.Management';
@@ -23,17 +26,29 @@ registerView(SERVICE_CONTROLLER_TYPE, {
 
 const SETUP = 'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null; Set-ReceiveConnector Inet -Bindings 127.0.0.1:0';
 
-function serviceObject(ctx: CmdletContext): PSObject {
-  const running = !!runningTransport(ctx.session);
+async function serviceObject(ctx: CmdletContext, known?: TransportLocation): Promise<PSObject> {
+  let location: TransportLocation = known ?? { where: 'nowhere' };
+  if (!known) {
+    try {
+      location = await locateTransport(ctx.session);
+    } catch (error) {
+      failWithStoreError(ctx, error);
+    }
+  }
+  const status = location.where === 'here' ? 'Running' : location.where === 'elsewhere' ? location.probe.state : 'Stopped';
+  const claim = location.where === 'here' ? location.owner.claim : location.where === 'elsewhere' ? location.probe.claim : undefined;
+  const listeners = location.where === 'here' ? location.running.service.listeners : location.where === 'elsewhere' && location.probe.state === 'Running' ? (location.probe.info?.listeners ?? []) : [];
   const obj = new PSObject([SERVICE_CONTROLLER_TYPE, 'System.ComponentModel.Component', 'System.Object']);
-  obj.setProperty('Status', running ? 'Running' : 'Stopped');
+  obj.setProperty('Status', status);
   obj.setProperty('Name', TRANSPORT_SERVICE_NAME);
   obj.setProperty('DisplayName', TRANSPORT_DISPLAY_NAME);
   obj.setProperty('ServiceName', TRANSPORT_SERVICE_NAME);
-  obj.setProperty('CanStop', running);
+  obj.setProperty('CanStop', status === 'Running');
   obj.setProperty('ServiceType', 'Win32OwnProcess');
   obj.setProperty('StartType', 'Automatic');
-  obj.setProperty('Listeners', (runningTransport(ctx.session)?.service.listeners ?? []).map((l) => `${l.connector} ${l.address}:${l.port}`));
+  obj.setProperty('ProcessId', claim?.pid ?? 0);
+  obj.setProperty('RunningIn', location.where === 'here' ? 'this shell' : claim ? describeOwner(claim) : null);
+  obj.setProperty('Listeners', listeners.map((l) => `${l.connector} ${l.address}:${l.port}`));
   return obj;
 }
 
@@ -95,10 +110,10 @@ export const getServiceCmdlet = defineCmdlet({
       needsState: true,
     },
   ],
-  process(p, ctx) {
+  async process(p, ctx) {
     if (!selected(ctx, p.Name as unknown[] | undefined, 'GetServiceCommand')) return;
     if (p.DisplayName && !selected(ctx, p.DisplayName as unknown[], 'GetServiceCommand', true)) return;
-    ctx.write(serviceObject(ctx));
+    ctx.write(await serviceObject(ctx));
   },
 });
 
@@ -149,27 +164,44 @@ function controlCmdlet(name: 'Start-Service' | 'Stop-Service' | 'Restart-Service
       const target = `${TRANSPORT_DISPLAY_NAME} (${TRANSPORT_SERVICE_NAME})`;
       if (!(await ctx.shouldProcess(target, name))) return;
       try {
-        if (verb === 'Stop' || verb === 'Restart') {
-          if (runningTransport(ctx.session)) ctx.writeVerbose(`Stopping service '${target}'.`);
-          await stopSessionTransport(ctx.session);
-        }
-        if (verb === 'Start' || verb === 'Restart') {
-          const running = await startSessionTransport(ctx.session);
-          for (const l of running.service.listeners) ctx.writeVerbose(`Receive connector ${l.connector} listening on ${l.address}:${l.port}.`);
+        const location = await locateTransport(ctx.session);
+        if (location.where === 'elsewhere') {
+          if (verb === 'Start') throw new ServiceAlreadyRunningError(location.probe);
+          ctx.writeVerbose(`${verb === 'Stop' ? 'Stopping' : 'Restarting'} service '${target}' in ${describeOwner(location.probe.claim)}.`);
+          await controlService(location.probe.claim, verb === 'Stop' ? 'stop' : 'restart', (line) => ctx.writeWarning(line));
+        } else {
+          if ((verb === 'Stop' || verb === 'Restart') && location.where === 'here') {
+            ctx.writeVerbose(`Stopping service '${target}'.`);
+            await stopSessionTransport(ctx.session);
+          }
+          if (verb === 'Start' || verb === 'Restart') {
+            const owner = await startSessionTransport(ctx.session);
+            for (const l of owner.running?.service.listeners ?? []) ctx.writeVerbose(`Receive connector ${l.connector} listening on ${l.address}:${l.port}.`);
+          }
         }
       } catch (error) {
-        if (error instanceof Error && !('errorRecord' in error) && (error as NodeJS.ErrnoException).code) {
-          ctx.fail({
+        if (error instanceof ServiceAlreadyRunningError) {
+          ctx.writeError({
             message: `Service '${target}' cannot be started due to the following error: ${error.message}`,
             errorId: 'CouldNotStartService',
             category: 'OpenError',
             targetObject: TRANSPORT_SERVICE_NAME,
             exceptionType: 'Microsoft.PowerShell.Commands.ServiceCommandException',
           });
+          return;
+        }
+        if (error instanceof Error && !('errorRecord' in error) && (error as NodeJS.ErrnoException).code) {
+          ctx.fail({
+            message: `Service '${target}' cannot be ${verb === 'Stop' ? 'stopped' : 'started'} due to the following error: ${error.message}`,
+            errorId: verb === 'Stop' ? 'CouldNotStopService' : 'CouldNotStartService',
+            category: verb === 'Stop' ? 'CloseError' : 'OpenError',
+            targetObject: TRANSPORT_SERVICE_NAME,
+            exceptionType: 'Microsoft.PowerShell.Commands.ServiceCommandException',
+          });
         }
         failWithStoreError(ctx, error);
       }
-      if (p.PassThru) ctx.write(serviceObject(ctx));
+      if (p.PassThru) ctx.write(await serviceObject(ctx));
     },
   });
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { exchangeState } from '../../../../cmdlets/exchange/exchange-state.ts';
-import { runningTransport } from '../../../../cmdlets/exchange/transport-service/transport-runtime.ts';
+import { runningTransport } from '../../../../cmdlets/exchange/transport-service/session-transport.ts';
 import { LabDnsRegistry } from '../../../../src/store/lab-dns.ts';
 import { transportSettingsFromStore } from '../../../../src/transport/config-from-store.ts';
 import { createShell, trimBlankLines, type Shell } from '../../../helpers/run.ts';
@@ -70,7 +70,7 @@ describe('service cmdlets', () => {
       const missing = await shell.run('Get-Service Spooler');
       assert.match(missing.err, /Cannot find any service with service name 'Spooler'\./);
       const none = await shell.run('Get-Queue');
-      assert.match(none.err, /isn't running in this shell/);
+      assert.match(none.err, /isn't running on this state root/);
       const started = await shell.run('Start-Service MSExchangeTransport; Get-Service MSExchange*');
       assert.equal(started.err, '');
       assert.match(started.out, /Running\s+MSExchangeTrans\.\.\.\s+Microsoft Exchange Transport/);
