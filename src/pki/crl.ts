@@ -1,6 +1,7 @@
 // Reading X.509 CRLs (RFC 5280 5.1) on forge.asn1 (node-forge has no CRL support): issuer, update
 // times, revoked serials with dates and reasons, CRL number, authority key identifier; and checking
 // the CRL's signature against its issuer's key with Node's crypto (RSA or ECDSA).
+import type { KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import {
   childrenOf,
@@ -141,9 +142,13 @@ export function toRevocationList(input: CrlInput): RevocationList {
 /** True when the CRL names this issuer and the issuer's key verifies its signature. */
 export function crlIssuedBy(crl: RevocationList, issuer: CertificateInput): boolean {
   const certificate = toCertificateInfo(issuer);
-  if (!crl.issuerNameDer.equals(certificate.subjectNameDer)) return false;
+  return crl.issuerNameDer.equals(certificate.subjectNameDer) && crlSignedByKey(crl, toPublicKey(certificate.publicKeyPem));
+}
+
+/** True when `publicKey` verifies the CRL's signature (false for an algorithm we cannot check). */
+export function crlSignedByKey(crl: RevocationList, publicKey: KeyObject): boolean {
   try {
-    return verifySignature(crl.signature, toPublicKey(certificate.publicKeyPem));
+    return verifySignature(crl.signature, publicKey);
   } catch {
     return false;
   }

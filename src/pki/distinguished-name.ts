@@ -138,7 +138,8 @@ export function parseSubjectName(text: string): DistinguishedName {
   return name;
 }
 
-function quoteValue(value: string): string {
+/** A value as Windows displays it: quoted (with `""` for `"`) when it holds a separator or edge spaces. */
+export function quoteAttributeValue(value: string): string {
   return value === '' || /[,+="\n\r<>#;]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -146,7 +147,7 @@ function quoteValue(value: string): string {
 export function formatDistinguishedName(name: DistinguishedName): string {
   return [...name]
     .reverse()
-    .map((rdn) => rdn.map((attribute) => `${displayKeyword(attribute.oid)}=${quoteValue(attribute.value)}`).join(' + '))
+    .map((rdn) => rdn.map((attribute) => `${displayKeyword(attribute.oid)}=${quoteAttributeValue(attribute.value)}`).join(' + '))
     .join(', ');
 }
 

@@ -1,17 +1,32 @@
 // Writes a file so that a crash at any moment leaves either the old file or the new one, whole:
 // write a temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
 import fs from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 export interface AtomicWriteOptions {
   /** File mode of the new file (e.g. 0o600 for private keys); applied before any data is written. */
   mode?: number;
+  /** fsync the data before the rename (default true). */
+  syncData?: boolean;
+  /** fsync the folder after the rename, so that the rename survives a crash too (default: as syncData). */
+  syncFolder?: boolean;
+  /** Create the folder and its parents first (default false). */
+  createFolder?: boolean;
 }
 
-export function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+function temporarySibling(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+const syncsData = (options: AtomicWriteOptions): boolean => options.syncData ?? true;
+const syncsFolder = (options: AtomicWriteOptions): boolean => options.syncFolder ?? syncsData(options);
+
+export function writeFileAtomicSync(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const folder = path.dirname(file);
-  const temp = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  if (options.createFolder) fs.mkdirSync(folder, { recursive: true });
+  const temp = temporarySibling(file);
   const fd = fs.openSync(temp, 'wx', options.mode ?? 0o666);
   try {
     try {
@@ -19,7 +34,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let offset = 0;
       while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
-      fs.fsyncSync(fd);
+      if (syncsData(options)) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
@@ -28,7 +43,29 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     fs.rmSync(temp, { force: true });
     throw error;
   }
-  syncFolder(folder);
+  if (syncsFolder(options)) syncFolder(folder);
+}
+
+/** The same without blocking the event loop (the transport writes messages while it serves sessions). */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const folder = path.dirname(file);
+  if (options.createFolder) await mkdir(folder, { recursive: true });
+  const temp = temporarySibling(file);
+  const handle = await open(temp, 'wx', options.mode ?? 0o666);
+  try {
+    try {
+      if (options.mode !== undefined && process.platform !== 'win32') await handle.chmod(options.mode);
+      await handle.writeFile(data);
+      if (syncsData(options)) await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  if (syncsFolder(options)) syncFolder(folder);
 }
 
 /** Makes a rename in `folder` durable (best effort: not possible on Windows). */

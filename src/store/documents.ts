@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomicSync } from './atomic-write.ts';
 import { withLock } from './lock.ts';
 import type { LockOptions } from './lock.ts';
 import { StoreError } from './store-error.ts';
@@ -152,7 +152,7 @@ export class DocumentStore {
       if (process.env.SNAP) {
         // conf falls back to a plain, non-atomic write when SNAP is set; keep the guarantee.
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        writeFileAtomic(file, JSON.stringify(value, undefined, '\t'));
+        writeFileAtomicSync(file, JSON.stringify(value, undefined, '\t'));
       } else {
         this.#conf(file).store = value;
       }

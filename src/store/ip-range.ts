@@ -50,15 +50,38 @@ export function canonicalIpRange(value: unknown): string {
   return parseIpRange(value).text;
 }
 
+/** `::ffff:127.0.0.1` → `127.0.0.1` (how Exchange's logs show IPv4 peers). */
+export function displayAddress(address: string | undefined): string {
+  if (address === undefined) return '';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1]! : address;
+}
+
+/** `address:port`, with brackets around an IPv6 address; empty when either is unknown. */
+export function endpoint(address: string | undefined, port: number | undefined): string {
+  if (address === undefined || port === undefined) return '';
+  const shown = displayAddress(address);
+  return shown.includes(':') ? `[${shown}]:${port}` : `${shown}:${port}`;
+}
+
 /** Whether an address (IPv4, IPv6, or IPv4-mapped IPv6 such as `::ffff:127.0.0.1`) is in the range. */
 export function ipRangeContains(range: IpRange | string, address: string): boolean {
   const parsed = typeof range === 'string' ? parseIpRange(range) : range;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const plain = mapped ? mapped[1]! : address;
+  const plain = displayAddress(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
   const family = net.isIP(plain);
   if (family !== parsed.family) return false;
   const value = addressToBigInt(plain);
   return value >= parsed.start && value <= parsed.end;
+}
+
+/** The smallest of `ranges` containing `address` (the most specific wins), or undefined. */
+export function bestMatchingRange(ranges: readonly IpRange[], address: string): IpRange | undefined {
+  let best: IpRange | undefined;
+  for (const range of ranges) {
+    if (!ipRangeContains(range, address)) continue;
+    if (best === undefined || range.end - range.start < best.end - best.start) best = range;
+  }
+  return best;
 }
 
 /** The duplicate key of a range: its numeric bounds. */

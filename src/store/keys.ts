@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomicSync } from './atomic-write.ts';
 import { StoreError } from './store-error.ts';
 
 export interface KeyMetadata {
@@ -47,8 +47,8 @@ export class KeyStore {
     this.#ensureFolder();
     const keyId = randomBytes(16).toString('hex');
     const metadata: KeyMetadata = { keyId, exportable: options.exportable, createdAt: new Date().toISOString() };
-    writeFileAtomic(this.keyPath(keyId), text, { mode: FILE_MODE });
-    writeFileAtomic(this.#metadataPath(keyId), JSON.stringify(metadata, undefined, '\t') + '\n', { mode: FILE_MODE });
+    writeFileAtomicSync(this.keyPath(keyId), text, { mode: FILE_MODE });
+    writeFileAtomicSync(this.#metadataPath(keyId), JSON.stringify(metadata, undefined, '\t') + '\n', { mode: FILE_MODE });
     return keyId;
   }
 

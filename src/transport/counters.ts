@@ -4,8 +4,8 @@
 // count, totals survive restarts, and a busy server does not pay a file write per message.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeFileAtomicSync } from './atomic-file.ts';
-import { withFileLockSync } from './file-lock.ts';
+import { withLock } from '../store/lock.ts';
+import { writeSpoolFileSync } from './spool-files.ts';
 
 export const secureMailCounterObject = 'MSExchange Secure Mail Transport';
 export const secureMailCounterInstance = '_total';
@@ -58,10 +58,10 @@ function writePending(stateDir: string): void {
   const file = countersFile(stateDir);
   try {
     mkdirSync(dirname(file), { recursive: true });
-    withFileLockSync(`${file}.lock`, () => {
+    withLock(`${file}.lock`, () => {
       const values = readValues(file);
       for (const [name, delta] of entry.deltas) values[name] = (values[name] ?? 0) + delta;
-      writeFileAtomicSync(file, JSON.stringify(values, undefined, 2), false);
+      writeSpoolFileSync(file, JSON.stringify(values, undefined, 2), false);
     });
   } catch {
     // The state directory went away (service removed): the increments are lost, as on a crash.

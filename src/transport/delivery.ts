@@ -2,8 +2,8 @@
 // until one works. For a domain on TLSSendDomainSecureList, STARTTLS, our certificate and a valid
 // server certificate matching the domain are mandatory and every failure is transient: the
 // messages stay queued, nothing is ever sent in clear (reference 4.2).
+import { summarizePeerCertificate } from '../pki/certificate-summary.ts';
 import { incrementCounter } from './counters.ts';
-import { describePeerCertificate } from './certificate-info.ts';
 import { outboundTlsMode, secureSendFailureContext, type OutboundTlsMode } from './domain-security-policy.ts';
 import { joinMessage, splitMessage, withoutHeaderPrefix } from './message-headers.ts';
 import { organizationHeaderPrefix } from './inbound-stamping.ts';
@@ -183,7 +183,7 @@ async function deliverThroughHost(
           // getPeerX509Certificate() leaves getPeerCertificate(true) empty on the client side.
           const detailed = tls.getPeerCertificate(true);
           peerChain = chainFromPeerCertificate(detailed);
-          if (peerChain.length > 0) log.certificate('Received certificate', describePeerCertificate(detailed));
+          if (peerChain.length > 0) log.certificate('Received certificate', summarizePeerCertificate(detailed));
         } catch (error) {
           log.info(`TLS negotiation failed with error ${tlsErrorName(error)}`);
           if (tlsMode === 'domain-secure') throw secureFailure(replies.certificateValidationFailure, 'TLS negotiation failed with error', tlsErrorName(error));

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeSpoolFile } from './spool-files.ts';
 import { headerValue, splitMessage, type HeaderField } from './message-headers.ts';
 import { parseMailbox } from './smtp-command.ts';
 import { decodeHeaderText } from './message-composer.ts';
@@ -31,7 +31,7 @@ export function newMessageFileName(): string {
 /** Writes the message for one recipient; returns the file path. */
 export async function deliverToMailbox(stateDir: string, recipient: string, message: Buffer, durable = true): Promise<string> {
   const path = join(mailboxDirectory(stateDir, recipient), newMessageFileName());
-  await writeFileAtomic(path, message, durable);
+  await writeSpoolFile(path, message, durable);
   return path;
 }
 

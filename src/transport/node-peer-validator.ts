@@ -1,11 +1,12 @@
 // The default PeerValidator, built on node:crypto's X509Certificate: the name rule first (as
 // Exchange does), then a path from the peer's leaf through the certificates it sent to one of the
 // trusted CA certificates, validity dates, and revocation from the configured CRLs.
-// The PKI layer (src/pki/) will plug in its own validator with the store's trust settings.
+// (The service started from the store uses storePeerValidator in config-from-store.ts instead.)
 import { X509Certificate } from 'node:crypto';
-import { commonNameOf, dnsAlternateNames, windowsDistinguishedName } from './certificate-info.ts';
+import { summarizeX509, windowsNameFromText } from '../pki/certificate-summary.ts';
+import { crlSignedByKey, parseCrl, type RevocationList } from '../pki/crl.ts';
+import { normalizeSerialNumber } from '../pki/serial-numbers.ts';
 import { certificateMatchesDomain } from './cert-name-match.ts';
-import { normalizeSerial, parseRevocationList, type RevocationList } from './crl.ts';
 import type { PeerCertificateStatus, PeerValidationResult, PeerValidator } from './transport-settings.ts';
 
 export interface NodePeerValidatorOptions {
@@ -28,6 +29,12 @@ export const statusDescriptions: Record<PeerCertificateStatus, string> = {
   EmptyCertificate: 'No certificate was presented.',
   Invalid: 'The certificate is invalid for Exchange Server usage.',
 };
+
+/** A parsed CRL with its revoked serials (normalised) ready for lookups on every handshake. */
+interface CachedCrl {
+  list: RevocationList;
+  revokedSerials: Set<string>;
+}
 
 function result(status: PeerCertificateStatus, detail?: string): PeerValidationResult {
   return { ok: status === 'Valid', status, detail: detail ?? statusDescriptions[status] };
@@ -72,16 +79,17 @@ class ParsedCertificateCache {
 export function createNodePeerValidator(options: NodePeerValidatorOptions): PeerValidator {
   const anchors = options.trustedCaPems.flatMap(splitPemCertificates).map((pem) => new X509Certificate(pem));
   const parsed = new ParsedCertificateCache();
-  const crlCache = new Map<string, RevocationList>();
-  const currentCrls = (): RevocationList[] => {
+  const crlCache = new Map<string, CachedCrl>();
+  const currentCrls = (): CachedCrl[] => {
     const pems = typeof options.crlPems === 'function' ? options.crlPems() : (options.crlPems ?? []);
     return pems.map((pem) => {
-      let parsed = crlCache.get(pem);
-      if (!parsed) {
-        parsed = parseRevocationList(pem);
-        crlCache.set(pem, parsed);
+      let cached = crlCache.get(pem);
+      if (!cached) {
+        const list = parseCrl(pem);
+        cached = { list, revokedSerials: new Set(list.revoked.map((entry) => normalizeSerialNumber(entry.serialNumber))) };
+        crlCache.set(pem, cached);
       }
-      return parsed;
+      return cached;
     });
   };
 
@@ -94,14 +102,14 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
     } catch (error) {
       return result('Invalid', `The certificate could not be parsed: ${(error as Error).message}`);
     }
-    const leaf = chain[0]!;
-    const names = [...new Set([...dnsAlternateNames(leaf), ...(commonNameOf(leaf) ? [commonNameOf(leaf)!] : [])])];
+    const leaf = summarizeX509(chain[0]!);
+    const names = [...new Set([...leaf.dnsNames, ...(leaf.commonName ? [leaf.commonName] : [])])];
     if (!certificateMatchesDomain(names, expectedDomain)) {
       return result('NameMismatch', `The certificate names (${names.join(', ')}) do not match the domain ${expectedDomain}.`);
     }
 
     // Path: leaf, then intermediates the peer sent, up to a trusted anchor.
-    const path: X509Certificate[] = [leaf];
+    const path: X509Certificate[] = [chain[0]!];
     let anchor: X509Certificate | undefined;
     for (let depth = 0; depth < 10 && anchor === undefined; depth++) {
       const current = path[path.length - 1]!;
@@ -113,7 +121,7 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
     }
     if (!anchor) return result('Untrusted');
     for (const certificate of [...path, anchor]) {
-      if (!withinValidity(certificate, now)) return result('DateInvalid', `${statusDescriptions.DateInvalid} (${windowsDistinguishedName(certificate.subject)} is valid from ${certificate.validFrom} to ${certificate.validTo})`);
+      if (!withinValidity(certificate, now)) return result('DateInvalid', `${statusDescriptions.DateInvalid} (${windowsNameFromText(certificate.subject)} is valid from ${certificate.validFrom} to ${certificate.validTo})`);
     }
 
     const crls = currentCrls();
@@ -121,15 +129,16 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
       const certificate = path[index]!;
       if (certificate.fingerprint256 === anchor.fingerprint256) continue;
       const issuer = path[index + 1] ?? anchor;
-      const crl = crls.find((candidate) => candidate.isSignedBy(issuer.publicKey));
+      const crl = crls.find((candidate) => crlSignedByKey(candidate.list, issuer.publicKey));
       if (!crl) {
-        if (options.requireRevocationInformation) return result('RevocationCheckFailure', `${statusDescriptions.RevocationCheckFailure} (no CRL from ${windowsDistinguishedName(issuer.subject)})`);
+        if (options.requireRevocationInformation) return result('RevocationCheckFailure', `${statusDescriptions.RevocationCheckFailure} (no CRL from ${windowsNameFromText(issuer.subject)})`);
         continue;
       }
-      if (crl.nextUpdate && crl.nextUpdate.getTime() < now.getTime()) {
-        return result('RevocationCheckFailure', `${statusDescriptions.RevocationCheckFailure} (the CRL expired on ${crl.nextUpdate.toISOString()})`);
+      const nextUpdate = crl.list.nextUpdate;
+      if (nextUpdate && nextUpdate.getTime() < now.getTime()) {
+        return result('RevocationCheckFailure', `${statusDescriptions.RevocationCheckFailure} (the CRL expired on ${nextUpdate.toISOString()})`);
       }
-      if (crl.revokedSerials.has(normalizeSerial(certificate.serialNumber))) return result('Revoked');
+      if (crl.revokedSerials.has(normalizeSerialNumber(certificate.serialNumber))) return result('Revoked');
     }
     return result('Valid');
   };

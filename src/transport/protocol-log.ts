@@ -5,7 +5,7 @@
 // single O_APPEND write, so concurrent writers interleave whole batches, never partial rows.
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { certificateLogRows, type CertificateInfo } from './certificate-info.ts';
+import type { CertificateSummary } from '../pki/certificate-summary.ts';
 
 export type ProtocolLogKind = 'Send' | 'Receive';
 export type ProtocolLogEvent = '+' | '-' | '>' | '<' | '*';
@@ -190,10 +190,14 @@ export class ProtocolLogSession {
   }
 
   /** `Sending certificate` / `Received certificate`, then subject, issuer, serial, thumbprint, alternate names. */
-  certificate(label: string, info: CertificateInfo): void {
+  certificate(label: string, info: CertificateSummary): void {
     if (!this.writer) return;
     this.info(label);
-    for (const [data, context] of certificateLogRows(info)) this.info(context, data);
+    this.info('Certificate subject', info.subject);
+    this.info('Certificate issuer name', info.issuer);
+    this.info('Certificate serial number', info.serialNumber);
+    this.info('Certificate thumbprint', info.thumbprint);
+    this.info('Certificate alternate names', info.dnsNames.join(';'));
   }
 
   /** `*,<session>;<time>;<n>,receiving message` (or `sending message`). */

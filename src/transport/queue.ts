@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic, writeFileAtomicSync } from './atomic-file.ts';
+import { writeSpoolFile as writeFileAtomic, writeSpoolFileSync as writeFileAtomicSync } from './spool-files.ts';
 
 export type MessageStatus = 'Active' | 'Ready' | 'Retry' | 'Suspended';
 export type QueueStatus = 'Active' | 'Ready' | 'Retry' | 'Suspended';

@@ -2,7 +2,7 @@
 // by RemoteIPRanges (most specific range wins when connectors share a binding), and Exchange's
 // connection limits (MaxInboundConnection, MaxInboundConnectionPerSource) before any SMTP is spoken.
 import { createServer, type Server, type Socket } from 'node:net';
-import { bestMatchingRange, displayAddress, parseIpRange, type IpRange } from './ip-range.ts';
+import { bestMatchingRange, displayAddress, parseIpRange, type IpRange } from '../store/ip-range.ts';
 import { ProtocolLogSession, type ProtocolLogWriter } from './protocol-log.ts';
 import { encodeReply, replies } from './smtp-reply.ts';
 import type { ReceiveSessionHost } from './receive-session-host.ts';
@@ -104,7 +104,7 @@ export class ReceiveListeners {
     for (const connector of this.connectors) {
       if (!connector.bindings.some((binding) => bindingKey(connector, binding) === key)) continue;
       const range = bestMatchingRange(this.ranges.get(connector) ?? [], remoteAddress);
-      if (range && (!best || range.last - range.first < best.range.last - best.range.first)) best = { connector, range };
+      if (range && (!best || range.end - range.start < best.range.end - best.range.start)) best = { connector, range };
     }
     return best?.connector;
   }

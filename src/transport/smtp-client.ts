@@ -3,7 +3,7 @@
 // plaintext the server sent after its 220 (a hostile server cannot inject replies into the TLS session).
 import { connect as netConnect, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { endpoint } from './ip-range.ts';
+import { endpoint } from '../store/ip-range.ts';
 import type { ProtocolLogSession } from './protocol-log.ts';
 import { SmtpInputBuffer } from './smtp-input-buffer.ts';
 import type { SmtpResponse } from './smtp-reply.ts';

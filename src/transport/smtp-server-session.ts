@@ -4,10 +4,10 @@
 // while an asynchronous step runs (certificate validation, delivery) the socket is paused.
 import type { Socket } from 'node:net';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
+import { summarizePeerCertificate } from '../pki/certificate-summary.ts';
+import { displayAddress, endpoint } from '../store/ip-range.ts';
 import { decideInboundDomainSecurity } from './domain-security-policy.ts';
-import { describePeerCertificate } from './certificate-info.ts';
 import type { InboundAuthentication } from './inbound-stamping.ts';
-import { displayAddress, endpoint } from './ip-range.ts';
 import type { ProtocolLogSession } from './protocol-log.ts';
 import { DataCollector, SmtpInputBuffer } from './smtp-input-buffer.ts';
 import { domainOf, parseCommandLine, parseMailbox, parsePathArgument } from './smtp-command.ts';
@@ -258,7 +258,7 @@ export class SmtpServerSession {
         this.transaction = undefined;
         this.log.certificate('Sending certificate', context.info);
         const peer = this.log.enabled ? this.peerCertificate() : undefined;
-        if (peer) this.log.certificate('Received certificate', describePeerCertificate(peer));
+        if (peer) this.log.certificate('Received certificate', summarizePeerCertificate(peer));
         this.mode = 'command';
         socket.on('data', this.onData);
         this.touch();

@@ -3,12 +3,13 @@
 // gets its own entry, so enabling a new certificate takes effect on the next connection.
 import { constants } from 'node:crypto';
 import { createSecureContext, type SecureContext } from 'node:tls';
-import { describeCertificate, type CertificateInfo } from './certificate-info.ts';
+import { parseCertificate } from '../pki/certificate-info.ts';
+import type { CertificateSummary } from '../pki/certificate-summary.ts';
 import type { SmtpCertificate } from './transport-settings.ts';
 
 export interface CertificateContext {
   secureContext: SecureContext;
-  info: CertificateInfo;
+  info: CertificateSummary;
 }
 
 const maxEntries = 16;
@@ -29,7 +30,7 @@ export class TlsContextCache {
         // Full handshake per session, as Exchange 2007: no TLS session tickets to build (and re-parse the peer certificate for).
         secureOptions: constants.SSL_OP_NO_TICKET,
       }),
-      info: describeCertificate(certificate.certPem),
+      info: parseCertificate(certificate.certPem),
     };
     if (this.entries.size >= maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(certificate.certPem, { keyPem: certificate.keyPem, chain, context });
