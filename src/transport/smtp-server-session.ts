@@ -1,24 +1,27 @@
 // One inbound SMTP session on a receive connector: the command state machine (RFC 5321, 3207,
-// 1870, 2920, 3030, 4954), Exchange's replies, the domain-secure decision at MAIL FROM, limits and
-// timeouts, and the protocol log rows. Input is consumed only through SmtpInputBuffer (bounded);
-// while an asynchronous step runs (certificate validation, delivery) the socket is paused.
+// 1870, 2920, 3030, 4954), Exchange's replies, limits and timeouts, and the protocol log rows.
+// What MAIL FROM and RCPT TO accept (the domain-secure decision among it) is smtp-envelope-policy.ts;
+// reading DATA and BDAT bodies is smtp-body-reader.ts. Input is consumed only through
+// SmtpInputBuffer (bounded); while an asynchronous step runs (certificate validation, delivery) the
+// socket is paused.
 import type { Socket } from 'node:net';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { summarizePeerCertificate } from '../pki/certificate-summary.ts';
 import { displayAddress, endpoint } from '../store/ip-range.ts';
-import { decideInboundDomainSecurity } from './domain-security-policy.ts';
 import type { InboundAuthentication } from './inbound-stamping.ts';
 import type { ProtocolLogSession } from './protocol-log.ts';
 import { DataCollector, SmtpInputBuffer } from './smtp-input-buffer.ts';
-import { domainOf, parseCommandLine, parseMailbox, parsePathArgument } from './smtp-command.ts';
+import { parseCommandLine } from './smtp-command.ts';
+import { admitRecipient, admitSender, type EnvelopeRefusal } from './smtp-envelope-policy.ts';
 import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, senderOk, bdatAccepted } from './smtp-reply.ts';
 import { SmtpAuthExchange } from './smtp-auth.ts';
+import { parseBdatArgument, SmtpBodyReader } from './smtp-body-reader.ts';
 import { chainFromPeerCertificate, tlsErrorName, upgradeServerSocket } from './starttls.ts';
 import type { InboundEnvelope, ReceiveSessionHost } from './receive-session-host.ts';
-import { domainListContains, exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
+import { exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 import { authMechanismsFor, bannerLine, ehloKeywords } from './ehlo-capabilities.ts';
 
-type Mode = 'command' | 'data' | 'bdat' | 'tls' | 'closed';
+type Mode = 'command' | 'body' | 'tls' | 'closed';
 
 interface Transaction {
   from: string;
@@ -39,8 +42,7 @@ export class SmtpServerSession {
   private authenticatedUser: string | undefined;
   private auth: SmtpAuthExchange | undefined;
   private transaction: Transaction | undefined;
-  private bdatRemaining = 0;
-  private bdatLast = false;
+  private readonly body = new SmtpBodyReader();
   private errors = 0;
   private closeReason = 'Remote';
   private finished = false;
@@ -70,10 +72,6 @@ export class SmtpServerSession {
     this.sessionTimer = setTimeout(() => this.timeout(), connector.connectionTimeoutMs ?? exchangeDefaults.receive.connectionTimeoutMs);
     this.touch();
     this.reply(bannerLine(connector));
-  }
-
-  private get maxMessageSize(): number {
-    return this.connector.maxMessageSize;
   }
 
   private touch(): void {
@@ -131,17 +129,11 @@ export class SmtpServerSession {
   private drain(): void {
     while (!this.busy && this.mode !== 'closed' && this.mode !== 'tls') {
       let pending: Promise<void> | void;
-      if (this.mode === 'data') {
-        if (!this.input.feedData(this.transaction!.collector!)) return;
+      if (this.mode === 'body') {
+        const complete = this.body.read(this.input);
+        if (!complete) return;
         this.mode = 'command';
-        pending = this.finishMessage();
-      } else if (this.mode === 'bdat') {
-        const chunk = this.input.take(this.bdatRemaining);
-        if (chunk.length > 0) this.transaction?.collector?.append(chunk);
-        this.bdatRemaining -= chunk.length;
-        if (this.bdatRemaining > 0) return;
-        this.mode = 'command';
-        pending = this.finishChunk();
+        pending = complete === 'message' ? this.finishMessage() : this.finishChunk();
       } else {
         const line = this.input.takeLine(exchangeDefaults.maxCommandLineLength);
         if (line === undefined) return;
@@ -282,63 +274,37 @@ export class SmtpServerSession {
     return this.peer ?? undefined;
   }
 
-  private mailAllowedWithoutDomainSecurity(): InboundAuthentication | undefined {
-    if (this.authenticatedUser) return { kind: 'authenticated', user: this.authenticatedUser };
-    if (this.connector.authMechanism.externalAuthoritative) return { kind: 'externally-secured' };
-    return undefined;
-  }
-
   private async mail(argument: string): Promise<void> {
     if (!this.helo) return this.protocolError(replies.helloFirst);
     if (this.transaction) return this.protocolError(replies.senderAlreadySpecified);
-    if (this.connector.requireTls && !this.tls) return this.reply(replies.mustStartTls);
-    const path = parsePathArgument(argument, 'FROM');
-    if (!path) return this.protocolError(replies.invalidArguments);
-    if (path.address !== '' && !parseMailbox(path.address)) return this.protocolError(replies.invalidAddress);
-    const declaredSize = path.parameters.get('SIZE');
-    if (declaredSize !== undefined && (!/^\d{1,15}$/.test(declaredSize))) return this.protocolError(replies.invalidArguments);
-    if (declaredSize !== undefined && Number(declaredSize) > this.maxMessageSize) return this.reply(replies.messageTooBig);
-    const preauthenticated = this.mailAllowedWithoutDomainSecurity();
-    let authentication: InboundAuthentication = preauthenticated ?? { kind: 'anonymous' };
-    if (path.address !== '') {
-      const decision = await decideInboundDomainSecurity({
-        senderDomain: domainOf(path.address),
-        receiveDomainSecureList: this.settings().tlsReceiveDomainSecureList,
-        connectorName: this.connector.name,
-        connectorDomainSecureEnabled: this.connector.domainSecureEnabled,
-        alreadyAuthenticated: preauthenticated !== undefined,
-        tlsActive: this.tls !== undefined,
-        startTlsAdvertised: this.startTlsAdvertised || this.canOfferStartTls(),
-        peerChain: () => chainFromPeerCertificate(this.peerCertificate()),
-        validatePeer: this.settings().validatePeer,
-      });
-      if (this.mode === 'closed') return;
-      if (decision.kind === 'reject') {
-        if (decision.status) this.log.info(`Client certificate chain validation status: '${decision.status}'`);
-        this.log.info(decision.logContext);
-        return this.reply(decision.reply);
-      }
-      if (decision.kind === 'partner') authentication = { kind: 'partner', domain: decision.domain };
-    }
-    this.transaction = { from: path.address, authentication, recipients: [] };
+    const sender = await admitSender(argument, {
+      connector: this.connector,
+      settings: this.settings(),
+      tlsActive: this.tls !== undefined,
+      startTlsAdvertised: () => this.startTlsAdvertised || this.canOfferStartTls(),
+      authenticatedUser: this.authenticatedUser,
+      peerChain: () => chainFromPeerCertificate(this.peerCertificate()),
+    });
+    if (this.mode === 'closed') return;
+    if ('refused' in sender) return this.refuse(sender);
+    this.transaction = { from: sender.from, authentication: sender.authentication, recipients: [] };
     this.log.messageMarker('receiving');
-    this.reply(senderOk(path.address));
+    this.reply(senderOk(sender.from));
   }
 
   private rcpt(argument: string): void {
     if (!this.helo) return this.protocolError(replies.helloFirst);
     if (!this.transaction) return this.protocolError(replies.needMailCommand);
-    const path = parsePathArgument(argument, 'TO');
-    if (!path) return this.protocolError(replies.invalidArguments);
-    const mailbox = parseMailbox(path.address);
-    if (!mailbox) return this.protocolError(replies.invalidAddress);
-    const maxRecipients = this.connector.maxRecipientsPerMessage ?? exchangeDefaults.receive.maxRecipientsPerMessage;
-    if (this.transaction.recipients.length >= maxRecipients) return this.reply(replies.tooManyRecipients);
-    const local = domainListContains(this.settings().acceptedDomains, mailbox.domain);
-    const mayRelay = this.transaction.authentication.kind === 'authenticated' || this.transaction.authentication.kind === 'externally-secured';
-    if (!local && !mayRelay) return this.reply(replies.unableToRelay);
-    this.transaction.recipients.push(path.address);
-    this.reply(recipientOk(path.address));
+    const recipient = admitRecipient(argument, this.transaction, this.connector, this.settings());
+    if ('refused' in recipient) return this.refuse(recipient);
+    this.transaction.recipients.push(recipient.recipient);
+    this.reply(recipientOk(recipient.recipient));
+  }
+
+  private refuse(refusal: EnvelopeRefusal): void {
+    for (const row of refusal.logInfo) this.log.info(row);
+    if (refusal.protocolError) this.protocolError(refusal.refused);
+    else this.reply(refusal.refused);
   }
 
   private data(argument: string): void {
@@ -347,34 +313,32 @@ export class SmtpServerSession {
     if (this.transaction.recipients.length === 0) return this.protocolError(replies.needRcptCommand);
     if (this.transaction.collector) return this.protocolError(replies.badSequence);
     if (argument.trim() !== '') return this.protocolError(replies.invalidArguments);
-    this.transaction.collector = new DataCollector(this.maxMessageSize);
-    this.mode = 'data';
+    this.transaction.collector = new DataCollector(this.connector.maxMessageSize);
+    this.body.readData(this.transaction.collector);
+    this.mode = 'body';
     this.reply(replies.startMailInput);
   }
 
   private bdat(argument: string): void {
     if (this.connector.chunkingEnabled === false) return this.protocolError(replies.unrecognizedCommand);
-    const match = /^(\d{1,15})(?: +(LAST))? *$/i.exec(argument);
-    if (!match) return this.protocolError(replies.invalidArguments);
-    this.bdatRemaining = Number(match[1]);
-    this.bdatLast = match[2] !== undefined;
+    const chunk = parseBdatArgument(argument);
+    if (!chunk) return this.protocolError(replies.invalidArguments);
+    this.mode = 'body';
     if (!this.helo || !this.transaction || this.transaction.recipients.length === 0) {
-      // The chunk still has to be read and thrown away to stay in sync with the client.
       const reply = !this.helo ? replies.helloFirst : !this.transaction ? replies.needMailCommand : replies.needRcptCommand;
       this.transaction = undefined;
-      this.mode = 'bdat';
-      this.bdatLast = false;
+      this.body.readChunk(chunk, undefined);
       this.errors += 1;
       return this.reply(reply);
     }
-    this.transaction.collector ??= new DataCollector(this.maxMessageSize);
-    this.mode = 'bdat';
+    this.transaction.collector ??= new DataCollector(this.connector.maxMessageSize);
+    this.body.readChunk(chunk, this.transaction.collector);
   }
 
   private finishChunk(): Promise<void> | void {
     const transaction = this.transaction;
     if (!transaction?.collector) return; // a discarded chunk: its error was already replied
-    if (!this.bdatLast) {
+    if (!this.body.lastChunk) {
       if (transaction.collector.oversized) {
         this.transaction = undefined;
         return this.reply(replies.messageTooBig);
