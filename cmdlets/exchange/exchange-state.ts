@@ -5,7 +5,8 @@
 //
 // Which server a cmdlet runs on (its ServerContext, see src/store/server-context.ts):
 //   1. an explicit server: a `-Server` parameter, or the SERVER part of a `SERVER\Name` identity;
-//   2. else `$env:EMSH_SERVER` (the lab's "log on to that server");
+//   2. else the server the session is logged on to (a lab PSSession to mail2.mail.contoso.com:
+//      setSessionServer), else `$env:EMSH_SERVER` (the lab's "log on to that server");
 //   3. else the organisation's local server, the Edge this machine is. Except for organisation-level
 //      cmdlets (TransportConfig, send connectors, accepted domains, servers, EdgeSync) when that
 //      Edge is subscribed: the walkthrough runs those "inside the organisation", so they run on a Hub
@@ -71,7 +72,7 @@ function remember(session: Session, root: string, state: EmshState): EmshState {
     state,
     get serverName() {
       try {
-        return openServerContext(state, nonEmpty(process.env[SERVER_CONTEXT_ENV]), {}).serverName;
+        return openServerContext(state, sessionServer(session) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]), {}).serverName;
       } catch {
         return undefined;
       }
@@ -88,7 +89,7 @@ function remember(session: Session, root: string, state: EmshState): EmshState {
  */
 export function serverContext(session: Session, server?: string): ServerContext {
   const state = exchangeState(session);
-  const wanted = nonEmpty(server) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]);
+  const wanted = nonEmpty(server) ?? sessionServer(session) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]);
   return openServerContext(state, wanted, {});
 }
 
@@ -99,7 +100,7 @@ export function serverContext(session: Session, server?: string): ServerContext 
  */
 export function organizationContext(session: Session, server?: string): ServerContext {
   const state = exchangeState(session);
-  const wanted = nonEmpty(server) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]);
+  const wanted = nonEmpty(server) ?? sessionServer(session) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]);
   if (wanted) return openServerContext(state, wanted, {});
   const local = getOrganization(state.documents)?.LocalServer;
   const edge = local ? findServer(state.documents, local) : undefined;
@@ -142,6 +143,17 @@ export function changeAndReplicate<T>(ctx: ServerContext, change: () => T, chang
     if (changed(result)) replicateToEdges(ctx);
     return result;
   });
+}
+
+const SESSION_SERVER = 'exchange.sessionServer';
+
+/** The server a session is logged on to, before $env:EMSH_SERVER (a lab PSSession to mail2.mail.contoso.com). */
+export function setSessionServer(session: Session, server: string): void {
+  session.services.set(SESSION_SERVER, server);
+}
+
+function sessionServer(session: Session): string | undefined {
+  return nonEmpty(session.services.get(SESSION_SERVER) as string | undefined);
 }
 
 function nonEmpty(text: string | undefined): string | undefined {

@@ -3,7 +3,9 @@
 // (mail1.contoso.com, mail2.mail.contoso.com) subscribed through EdgeSync, the DNS-routed "Internet"
 // send connector and the "Inet" receive connector, and the domain registered in the lab DNS so that
 // another lab organisation (Woodgrove Bank) can send to it.
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
 import type { Session } from '../../src/runtime/session.ts';
@@ -13,7 +15,11 @@ import { subscribeEdge, synchronize } from '../../src/store/edge-sync.ts';
 import type { EmshState } from '../../src/store/emsh-state.ts';
 import { ALL_IPV4 } from '../../src/store/ip-range.ts';
 import { LabDnsRegistry } from '../../src/store/lab-dns.ts';
+import { LabMachineRegistry } from '../../src/store/lab-machines.ts';
 import { getOrganization, organizationSpec } from '../../src/store/organization.ts';
+import type { StateSettings } from '../../src/store/organization.ts';
+import { openState } from '../../src/store/emsh-state.ts';
+import { statePaths } from '../../src/store/state-root.ts';
 import { defaultEdgeReceiveConnectorName } from '../../src/store/receive-connector-defaults.ts';
 import { newReceiveConnector, setReceiveConnector } from '../../src/store/receive-connectors.ts';
 import { sendConnectorsSpec } from '../../src/store/send-connector-defaults.ts';
@@ -140,9 +146,50 @@ function summary(plan: LabPlan, root: string, dns: string | null): PSObject {
   return result;
 }
 
-async function initialize(p: { Name?: string; DomainName?: string; EdgeServer?: string[]; HubServer?: string; Site?: string; ListenPort?: number; SendConnectorFqdn?: string; NoDnsRegistration: boolean }, ctx: CmdletContext): Promise<void> {
+interface InitializeParameters {
+  Name?: string;
+  DomainName?: string;
+  EdgeServer?: string[];
+  HubServer?: string;
+  Site?: string;
+  ListenPort?: number;
+  SendConnectorFqdn?: string;
+  Path?: string;
+  NoDnsRegistration: boolean;
+}
+
+/** Where the organisation is built: the session's state root, or with -Path another one (a partner organisation). */
+interface Target {
+  root: string;
+  exists(): boolean;
+  open(settings: StateSettings): EmshState;
+}
+
+function target(p: InitializeParameters, ctx: CmdletContext): Target {
   const session: Session = ctx.session;
-  const root = exchangeStateRoot(session);
+  const own = exchangeStateRoot(session);
+  if (p.Path === undefined) {
+    return { root: own, exists: () => hasOrganization(session), open: (settings) => (hasOrganization(session) ? exchangeState(session) : openExchangeState(session, settings)) };
+  }
+  const root = path.resolve(session.resolveNativePath(p.Path));
+  if (root === path.resolve(own)) {
+    throw invalidValue(`The path '${p.Path}' is this shell's own state root. -Path creates another organization: give a new folder, or leave -Path out to set up this one.`, 'LabPathIsCurrentStateRoot', p.Path);
+  }
+  const exists = () => fs.existsSync(path.join(statePaths(root).organizationFolder, 'organization.json'));
+  return { root, exists, open: (settings) => openState({ root, env: process.env, ...(exists() ? {} : { settings }) }) };
+}
+
+function registerMachines(registry: LabMachineRegistry, plan: LabPlan, root: string): void {
+  const organization = { organization: plan.name, domain: plan.domain };
+  registry.registerOrganization(root, [
+    ...plan.edges.map((e, i) => ({ name: e.name, fqdn: e.fqdn, role: 'Edge' as const, local: i === 0, ...organization })),
+    { name: plan.hub.name, fqdn: plan.hub.fqdn, role: 'HubTransport' as const, local: false, ...organization },
+  ]);
+}
+
+async function initialize(p: InitializeParameters, ctx: CmdletContext): Promise<void> {
+  const where = target(p, ctx);
+  const root = where.root;
   const domain = parseSmtpDomain(p.DomainName);
   const edges = p.EdgeServer!.map((e) => serverName(e, domain));
   const hub = serverName(p.HubServer ?? `hub1.${domain}`, domain);
@@ -162,17 +209,17 @@ async function initialize(p: { Name?: string; DomainName?: string; EdgeServer?: 
     port,
     sendConnectorFqdn: p.SendConnectorFqdn ?? `mail.${domain}`,
   };
-  if (hasOrganization(session)) assertPristine(exchangeState(session), root);
-  const message = `Creating lab organization "${plan.name}" (${domain}) with Hub Transport server "${hub.fqdn}" and Edge Transport servers ${edges.map((e) => `"${e.fqdn}"`).join(', ')}.`;
+  const settings = { organizationName: plan.name, acceptedDomain: domain, serverName: edges[0]!.name, serverFqdn: edges[0]!.fqdn };
+  if (where.exists()) assertPristine(where.open(settings), root);
+  const message = `Creating lab organization "${plan.name}" (${domain})${p.Path === undefined ? '' : ` in '${root}'`} with Hub Transport server "${hub.fqdn}" and Edge Transport servers ${edges.map((e) => `"${e.fqdn}"`).join(', ')}.`;
   if (!(await shouldProcessMessage(ctx, message))) return;
-  const state = hasOrganization(session)
-    ? exchangeState(session)
-    : openExchangeState(session, { organizationName: plan.name, acceptedDomain: domain, serverName: edges[0]!.name, serverFqdn: edges[0]!.fqdn });
-  build(state, plan);
+  build(where.open(settings), plan);
   let dns: string | null = null;
   if (registry) {
     const entry = registry.register({ domain, host: '127.0.0.1', port, organization: plan.name, stateRoot: root });
     dns = `${entry.domain} -> ${entry.host}:${entry.port} (${registry.file})`;
+    // The computers go to this shell's registry: the one its New-PSSession consults.
+    registerMachines(LabMachineRegistry.forStateRoot(exchangeStateRoot(ctx.session), process.env), plan, root);
   }
   ctx.write(summary(plan, root, dns));
 }
@@ -192,7 +239,11 @@ export const initializeLabOrganizationCmdlet = defineCmdlet({
       'the next ports on the others (default: the first free ports from 2525). Setup\'s "Default internal receive connector" ' +
       '(0.0.0.0:25) is disabled so that the lab listens on loopback only;',
     '- the domain in the lab DNS registry ($env:EMSH_LAB_REGISTRY, else emsh-lab-registry.json beside the state root), pointing ' +
-      'at the first Edge\'s Inet, so that another lab organisation delivers to it (-NoDnsRegistration skips this).',
+      'at the first Edge\'s Inet, so that another lab organisation delivers to it, and every server\'s name and FQDN as a lab ' +
+      'computer (<registry>-machines.json), so that New-PSSession, Invoke-Command and Enter-PSSession reach the organisation ' +
+      'from another shell through its first Edge (-NoDnsRegistration skips both);',
+    '- with -Path, all of this in that folder instead of this shell\'s state root: the way to create the partner organisation ' +
+      '(Woodgrove Bank) from Contoso\'s shell, then administer it with Invoke-Command -ComputerName mail.woodgrovebank.com.',
     '',
     'Inside the organisation or on the Edge: with no $env:EMSH_SERVER, organisation-level cmdlets (Set-TransportConfig, ' +
       'New-/Set-SendConnector, accepted domains, Get-ExchangeServer, EdgeSync) run inside the organisation, on the Hub Transport ' +
@@ -221,7 +272,11 @@ export const initializeLabOrganizationCmdlet = defineCmdlet({
     Site: { type: 'string', description: 'The Active Directory site the Edges subscribe to (default Default-First-Site-Name).' },
     ListenPort: { type: 'int', validateRange: [1, 65535], description: 'The loopback port of the first Edge\'s Inet connector (default: the first free port from 2525).' },
     SendConnectorFqdn: { type: 'string', description: 'The FQDN of the Internet send connector (default mail.<DomainName>).' },
-    NoDnsRegistration: { type: 'switch', description: 'Do not register the domain in the lab DNS registry.' },
+    Path: {
+      type: 'string',
+      description: 'Build the organisation in this folder (a new state root, such as the partner Woodgrove Bank) instead of this shell\'s own; reach it with New-PSSession -ComputerName <its first Edge>.',
+    },
+    NoDnsRegistration: { type: 'switch', description: 'Leave the lab registry alone: no DNS entry for the domain, no computers for New-PSSession.' },
   },
   examples: [
     {
