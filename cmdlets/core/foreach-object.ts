@@ -3,7 +3,7 @@
 // is End), or the -MemberName form that reads a property or calls a method (InternalCommands.cs).
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
-import { then, type MaybePromise } from '../../src/runtime/maybe-promise.ts';
+import type { MaybePromise } from '../../src/runtime/maybe-promise.ts';
 import { invokeMethod } from '../../src/runtime/members.ts';
 import type { ScriptBlock } from '../../src/runtime/scriptblock.ts';
 import { AutomationNull, PSHashtable, PSObject } from '../../src/runtime/values.ts';
@@ -14,13 +14,22 @@ import { matchingNames } from './support/expressions.ts';
 
 const module = 'Microsoft.PowerShell.Core';
 
-interface Plan {
+type Block = (dollarUnder: unknown) => MaybePromise<void>;
+
+interface Scripts {
   begin?: ScriptBlock | null;
   process: (ScriptBlock | null)[];
   end?: ScriptBlock | null;
 }
 
-function plan(p: { Begin?: ScriptBlock; Process?: ScriptBlock[]; End?: ScriptBlock; RemainingScripts?: ScriptBlock[] }, isBound: (n: string) => boolean): Plan {
+/** The blocks, prepared once: each runs in the caller's scope and writes its output downstream as it goes. */
+interface Plan {
+  begin?: Block;
+  process: (Block | undefined)[];
+  end?: Block;
+}
+
+function scriptsOf(p: { Begin?: ScriptBlock; Process?: ScriptBlock[]; End?: ScriptBlock; RemainingScripts?: ScriptBlock[] }, isBound: (n: string) => boolean): Scripts {
   const scripts: (ScriptBlock | null)[] = [];
   if (isBound('Begin')) scripts.push(p.Begin ?? null);
   scripts.push(...(p.Process ?? [null]));
@@ -35,14 +44,10 @@ function plan(p: { Begin?: ScriptBlock; Process?: ScriptBlock[]; End?: ScriptBlo
   return { begin: end >= 2 ? scripts[0] : undefined, process: scripts.slice(start, end), end: endScript };
 }
 
-function writeAll(ctx: CmdletContext, out: unknown[]): void {
-  for (const o of out) ctx.write(o, false);
-}
-
-/** Runs a block; begin and end blocks see `$_` as nothing (AutomationNull), as in PowerShell. */
-function run(ctx: CmdletContext, block: ScriptBlock | null | undefined, dollarUnder: unknown = AutomationNull): MaybePromise<void> {
-  if (!block) return undefined;
-  return then(ctx.invoke(block, { dollarUnder }), (out) => writeAll(ctx, out));
+function prepare(ctx: CmdletContext, scripts: Scripts): Plan {
+  const emit = (v: unknown): void => ctx.write(v, false);
+  const ready = (block: ScriptBlock | null | undefined): Block | undefined => (block ? ctx.prepareScriptBlock(block, emit) : undefined);
+  return { begin: ready(scripts.begin), process: scripts.process.map(ready), end: ready(scripts.end) };
 }
 
 function memberName(ctx: CmdletContext, name: string, args: unknown[] | undefined, input: unknown): MaybePromise<void> {
@@ -152,9 +157,10 @@ export const forEachObject = defineCmdlet({
   ],
   begin(p, ctx) {
     if (ctx.parameterSetName !== 'ScriptBlockSet') return undefined;
-    const pl = plan(p, ctx.isBound);
+    const pl = prepare(ctx, scriptsOf(p, ctx.isBound));
     ctx.state.plan = pl;
-    return run(ctx, pl.begin);
+    // Begin and end blocks see `$_` as nothing (AutomationNull), as in PowerShell.
+    return pl.begin?.(AutomationNull);
   },
   process(p, ctx) {
     const input = ctx.expectingInput ? ctx.inputObject : p.InputObject;
@@ -164,10 +170,10 @@ export const forEachObject = defineCmdlet({
     }
     const blocks = (ctx.state.plan as Plan).process;
     const dollarUnder = input === undefined ? null : input;
-    if (blocks.length === 1) return run(ctx, blocks[0], dollarUnder);
+    if (blocks.length === 1) return blocks[0]?.(dollarUnder);
     const go = (i: number): MaybePromise<void> => {
       for (; i < blocks.length; i++) {
-        const r = run(ctx, blocks[i], dollarUnder);
+        const r = blocks[i]?.(dollarUnder);
         if (r instanceof Promise) {
           const at = i;
           return r.then(() => go(at + 1));
@@ -179,6 +185,6 @@ export const forEachObject = defineCmdlet({
   },
   end(_p, ctx) {
     if (ctx.parameterSetName !== 'ScriptBlockSet') return undefined;
-    return run(ctx, (ctx.state.plan as Plan).end);
+    return (ctx.state.plan as Plan).end?.(AutomationNull);
   },
 });

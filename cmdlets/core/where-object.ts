@@ -3,7 +3,9 @@
 // Without an operator or value, `Where-Object Enabled` keeps objects whose property is true.
 import { defineCmdlet, type ParameterDeclaration } from '../../src/pipeline/cmdlet.ts';
 import { toBool } from '../../src/runtime/conversion.ts';
-import { then } from '../../src/runtime/maybe-promise.ts';
+import type { CmdletContext } from '../../src/pipeline/context.ts';
+import type { MaybePromise } from '../../src/runtime/maybe-promise.ts';
+import type { ScriptBlock } from '../../src/runtime/scriptblock.ts';
 import { binaryOperation } from '../../src/runtime/operators.ts';
 import { RuntimeError } from '../../src/runtime/runtime-error.ts';
 import { getProperty } from './support/properties.ts';
@@ -60,6 +62,33 @@ const operatorParameters: Record<string, ParameterDeclaration> = Object.fromEntr
   ]),
 );
 
+/** The -FilterScript, prepared once; its output is gathered into one reused array per object. */
+class Filter {
+  private readonly out: unknown[] = [];
+  private readonly run: (dollarUnder: unknown) => MaybePromise<void>;
+
+  constructor(
+    private readonly ctx: CmdletContext,
+    block: ScriptBlock,
+  ) {
+    const out = this.out;
+    this.run = ctx.prepareScriptBlock(block, (v) => void out.push(v));
+  }
+
+  test(input: unknown): MaybePromise<void> {
+    this.out.length = 0;
+    const r = this.run(input);
+    if (r instanceof Promise) return r.then(() => this.decide(input));
+    this.decide(input);
+    return undefined;
+  }
+
+  private decide(input: unknown): void {
+    const out = this.out;
+    if (toBool(out.length === 1 ? out[0] : out)) this.ctx.write(input, false);
+  }
+}
+
 export const whereObject = defineCmdlet({
   name: 'Where-Object',
   synopsis: 'Selects objects from a collection based on their property values.',
@@ -98,13 +127,12 @@ export const whereObject = defineCmdlet({
       output: 'Contoso',
     },
   ],
+  begin(p, ctx) {
+    if (ctx.parameterSetName === 'ScriptBlockSet') ctx.state.filter = new Filter(ctx, p.FilterScript!);
+  },
   process(p, ctx) {
     const input = ctx.expectingInput ? ctx.inputObject : p.InputObject;
-    if (ctx.parameterSetName === 'ScriptBlockSet') {
-      return then(ctx.invoke(p.FilterScript!, { dollarUnder: input }), (out) => {
-        if (toBool(out.length === 1 ? out[0] : out)) ctx.write(input, false);
-      });
-    }
+    if (ctx.parameterSetName === 'ScriptBlockSet') return (ctx.state.filter as Filter).test(input);
     const value = getProperty(input, p.Property!);
     if (ctx.parameterSetName === 'Not') {
       if (!toBool(value)) ctx.write(input, false);

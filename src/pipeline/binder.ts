@@ -6,7 +6,7 @@ import type { Span } from '../../grammar/ast.ts';
 import { PSException } from '../runtime/errors.ts';
 import { toPSString } from '../runtime/to-string.ts';
 import { PSObject, SecureString } from '../runtime/values.ts';
-import { parameterTypeFullName, type ParamType } from './cmdlet.ts';
+import { parameterTypeFullName, type ParamType, type ParameterDeclaration } from './cmdlet.ts';
 import { BindingError } from './binding-error.ts';
 import { coerceToParameterType, isOfParameterType } from './coerce.ts';
 import type { CommandParameters, ParameterInfo } from './parameter-metadata.ts';
@@ -34,6 +34,11 @@ export class ParameterBinder {
   private takesInput: boolean | undefined;
   private pipelineMandatory: boolean | undefined;
   private pipelineCandidates: ParameterInfo[] | undefined;
+  /**
+   * Set once the first object has shown that binding is one store: a single by-value parameter that takes
+   * any object unchanged and validates nothing (the InputObject of ForEach-Object, Where-Object...).
+   */
+  passThroughName: string | undefined;
   /** Arguments for `$args` (simple functions). */
   readonly extraArgs: unknown[] = [];
 
@@ -252,7 +257,8 @@ export class ParameterBinder {
       (p) => (p.decl.valueFromPipeline || p.decl.valueFromPipelineByPropertyName) && !this.bound.has(p.name) && this.setOk(p, this.validSets),
     ));
     let any = false;
-    for (const coerce of [false, true]) {
+    for (let pass = 0; pass < 2; pass++) {
+      const coerce = pass === 1;
       for (const p of candidates) {
         if (!p.decl.valueFromPipeline || this.bound.has(p.name) || !this.setOk(p)) continue;
         if (any && this.pipelineBoundByValue()) break;
@@ -264,7 +270,13 @@ export class ParameterBinder {
         if (prop.found && this.tryPipelineBind(p, prop.value, coerce)) any = true;
       }
     }
+    if (any && candidates.length === 1 && isPassThrough(candidates[0].decl)) this.passThroughName = candidates[0].name;
     return any;
+  }
+
+  /** What bindPipelineObject does for a pass-through parameter, leaving the same state behind. */
+  bindPassThrough(input: unknown): void {
+    this.bound.set(this.passThroughName!, input);
   }
 
   private pipelineBoundByValue(): boolean {
@@ -343,6 +355,15 @@ function ambiguousSet(): BindingError {
     'AmbiguousParameterSet',
     'Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.',
   );
+}
+
+/** Declaration keys that neither convert nor validate a value (anything else takes the general path). */
+const inertKeys = new Set(['type', 'description', 'valueFromPipeline', 'allowNull', 'allowEmptyString', 'aliases', 'helpMessage', 'defaultDescription', 'complete', 'position', 'sets']);
+
+function isPassThrough(decl: ParameterDeclaration): boolean {
+  if (decl.type !== 'psobject' && decl.type !== 'object') return false;
+  for (const key in decl) if (!inertKeys.has(key) && (decl as unknown as Record<string, unknown>)[key]) return false;
+  return true;
 }
 
 function propertyOf(input: unknown, names: string[]): { found: boolean; value?: unknown } {

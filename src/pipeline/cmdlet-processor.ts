@@ -16,6 +16,14 @@ import { CommandParameters } from './parameter-metadata.ts';
 import type { CommandProcessor } from './processor.ts';
 import { CmdletStreams } from './cmdlet-streams.ts';
 
+/** A script block made ready to run once per pipeline object (ForEach-Object, Where-Object). */
+export interface PreparedBlock {
+  /** Runs the block with `$_` set to `dollarUnder`, restoring the scope's previous `$_` afterwards. */
+  run: (dollarUnder: unknown) => MaybePromise<void>;
+  /** Removes the `$_` variable the block added to the scope, if it did (called when the pipeline is over). */
+  release: () => void;
+}
+
 export interface InvocationSite {
   session: Session;
   scope: Scope;
@@ -24,6 +32,8 @@ export interface InvocationSite {
   span?: Span;
   /** Runs a script block in a child scope of `scope`, collecting output. */
   invokeScriptBlock(block: ScriptBlock, options: { dollarUnder?: unknown; args?: unknown[] }): MaybePromise<unknown[]>;
+  /** Makes a block ready to run once per object in `scope` with `$_` set, its output going to `out`. */
+  prepareScriptBlock(block: ScriptBlock, out: (value: unknown) => MaybePromise<void>): PreparedBlock;
 }
 
 const metadataCache = new WeakMap<Cmdlet, CommandParameters>();
@@ -123,7 +133,11 @@ export class CmdletProcessor implements CommandProcessor {
 
   process(input: unknown, hasInput: boolean): MaybePromise<void> {
     const run = this.cmdlet.process;
-    if (hasInput) {
+    const through = this.binder.passThroughName;
+    if (hasInput && through !== undefined) {
+      this.binder.bindPassThrough(input);
+      (this.params as Record<string, unknown>)[through] = input;
+    } else if (hasInput) {
       const previous = [...this.binder.pipelineBoundNames()];
       const takesInput = this.binder.takesPipelineInput();
       const bound = takesInput && this.bindInput(input);
@@ -144,7 +158,13 @@ export class CmdletProcessor implements CommandProcessor {
     }
     if (!run) return undefined;
     const ctx = this.streams.context(hasInput ? input : undefined);
-    return this.guard(() => run(this.params, ctx));
+    // Inline rather than guard(): no closure per input object.
+    try {
+      const r = run(this.params, ctx);
+      return r instanceof Promise ? r.catch((e) => this.rethrow(e)) : undefined;
+    } catch (e) {
+      this.rethrow(e);
+    }
   }
 
   private bindInput(input: unknown): boolean {
@@ -193,6 +213,10 @@ export class CmdletProcessor implements CommandProcessor {
 
   settled(): MaybePromise<void> {
     return this.pipe.settled();
+  }
+
+  dispose(): void {
+    this.streams?.dispose();
   }
 
   /** Converts stray JavaScript errors from cmdlet code into terminating ErrorRecords. */

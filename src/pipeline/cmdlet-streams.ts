@@ -6,7 +6,7 @@ import type { ProgressRecord } from '../runtime/host-ui.ts';
 import { toPSString } from '../runtime/to-string.ts';
 import { ActionPreference } from './common-parameters.ts';
 import type { CmdletContext, ErrorSpec } from './context.ts';
-import type { CmdletProcessor, InvocationSite } from './cmdlet-processor.ts';
+import type { CmdletProcessor, InvocationSite, PreparedBlock } from './cmdlet-processor.ts';
 import type { OutputPipe } from './output-pipe.ts';
 import { confirmAction } from './should-process.ts';
 import { enumerate } from '../runtime/values.ts';
@@ -161,6 +161,13 @@ export class CmdletStreams {
     return answer === 'yes' || answer === 'yesToAll';
   }
 
+  private prepared: PreparedBlock[] | undefined;
+
+  /** The pipeline is over: prepared script blocks take back the `$_` they left in the scope. */
+  dispose(): void {
+    if (this.prepared) for (const p of this.prepared) p.release();
+  }
+
   private shared: CmdletContext | undefined;
   private currentInput: unknown;
 
@@ -205,6 +212,11 @@ export class CmdletStreams {
       shouldProcess: (t, a) => self.shouldProcess(t, a),
       shouldContinue: (q, c) => self.shouldContinue(q, c),
       invoke: (block, options) => this.site.invokeScriptBlock(block, options ?? {}),
+      prepareScriptBlock: (block, out) => {
+        const prepared = this.site.prepareScriptBlock(block, out);
+        (this.prepared ??= []).push(prepared);
+        return prepared.run;
+      },
       errorRecord: (spec) => self.errorRecord(spec),
     };
   }

@@ -53,6 +53,11 @@ export interface CmdletContext {
   shouldContinue(query: string, caption: string): Promise<boolean>;
   /** Runs a script block with `$_` set and positional `$args`, collecting its output. */
   invoke(block: ScriptBlock, options?: { dollarUnder?: unknown; args?: unknown[] }): unknown[] | Promise<unknown[]>;
+  /**
+   * For a block run once per input object (ForEach-Object, Where-Object): prepared once, then each call
+   * runs it with `$_` set to its argument, sending its output to `out` as it is written (no array per call).
+   */
+  prepareScriptBlock(block: ScriptBlock, out: (value: unknown) => void): (dollarUnder: unknown) => void | Promise<void>;
   /** Makes an ErrorRecord attributed to this command and position. */
   errorRecord(error: ErrorSpec): ErrorRecord;
 }

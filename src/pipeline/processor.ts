@@ -15,6 +15,8 @@ export interface CommandProcessor {
   end(): MaybePromise<void>;
   /** Waits until everything this stage wrote has been taken downstream. */
   settled(): MaybePromise<void>;
+  /** Called once when the pipeline is over, however it ended (releases what begin set up). */
+  dispose?(): void;
 }
 
 /**
@@ -22,6 +24,9 @@ export interface CommandProcessor {
  * without running their end blocks; it and the stages after it end normally.
  */
 export class StopUpstream extends Error {
+  /** Control flow, not a failure: statements and try/catch let it pass (compile-statement.ts asTerminating). */
+  readonly psSignal = true;
+
   constructor(public readonly origin: CommandProcessor) {
     super('The pipeline has been stopped.');
   }

@@ -1,14 +1,13 @@
 // Streams objects through pipeline stages in PowerShell's order: every begin left to right, then each
 // input object through every process, then every end left to right (each end's output flowing on).
 // Synchronous stages never touch a Promise; a stage that awaits makes the feeding loop wait for it.
-import { PSException } from '../runtime/errors.ts';
 import type { MaybePromise } from '../runtime/maybe-promise.ts';
+import { IntRange } from './int-range.ts';
+import { checkpoint, pipelineStopped } from './interrupt.ts';
 import type { Sink } from './output-pipe.ts';
 import { StopUpstream, type CommandProcessor } from './processor.ts';
 
-export function pipelineStopped(): PSException {
-  return new PSException('The pipeline has been stopped.', 'System.Management.Automation.PipelineStoppedException');
-}
+export { pipelineStopped };
 
 export function runPipeline(
   stages: CommandProcessor[],
@@ -43,16 +42,29 @@ export function runPipeline(
     throw e;
   };
   const recover = (r: MaybePromise<void>): MaybePromise<void> => (r instanceof Promise ? r.catch(onStop) : r);
+  let r: MaybePromise<void>;
   try {
-    const r = chain(
+    r = chain(
       () => beginAll(stages),
       () => feed(stages[0], source, signal),
       () => endFrom(0),
     );
-    return r instanceof Promise ? r.catch(onStop) : r;
+    r = r instanceof Promise ? r.catch(onStop) : r;
   } catch (e) {
-    return onStop(e);
+    try {
+      r = onStop(e);
+    } catch (e2) {
+      disposeAll(stages);
+      throw e2;
+    }
   }
+  if (r instanceof Promise) return r.finally(() => disposeAll(stages));
+  disposeAll(stages);
+  return r;
+}
+
+function disposeAll(stages: CommandProcessor[]): void {
+  for (const stage of stages) stage.dispose?.();
 }
 
 function endStage(stage: CommandProcessor): MaybePromise<void> {
@@ -72,12 +84,17 @@ function beginAll(stages: CommandProcessor[], i = 0): MaybePromise<void> {
   return undefined;
 }
 
-function feed(first: CommandProcessor, source: Iterable<unknown> | undefined, signal?: AbortSignal): MaybePromise<void> {
+const neverAborted = new AbortController().signal;
+
+function feed(first: CommandProcessor, source: Iterable<unknown> | undefined, signal = neverAborted): MaybePromise<void> {
   if (!source) return settle(first, first.process(undefined, false));
+  if (signal.aborted) throw pipelineStopped();
+  if (source instanceof IntRange) return feedRange(first, source, source.from, signal);
   const it = source[Symbol.iterator]();
   const loop = (): MaybePromise<void> => {
     for (;;) {
-      if (signal?.aborted) throw pipelineStopped();
+      const c = checkpoint(signal);
+      if (c) return c.then(loop);
       const n = it.next();
       if (n.done) return undefined;
       const r = first.process(n.value, true);
@@ -93,6 +110,29 @@ function feed(first: CommandProcessor, source: Iterable<unknown> | undefined, si
   } catch (e) {
     return closeIterator(it, e);
   }
+}
+
+/** The common `1..N | ...`: plain numbers, no iterator, no result object per element. */
+function feedRange(first: CommandProcessor, range: IntRange, from: number, signal: AbortSignal): MaybePromise<void> {
+  const { step } = range;
+  for (let i = from; range.includes(i); i += step) {
+    const c = checkpoint(signal);
+    if (c) {
+      const at = i;
+      return c.then(() => feedRange(first, range, at, signal));
+    }
+    const r = first.process(i, true);
+    if (r instanceof Promise) {
+      const next = i + step;
+      return r.then(() => settle(first, undefined)).then(() => feedRange(first, range, next, signal));
+    }
+    const s = first.settled();
+    if (s instanceof Promise) {
+      const next = i + step;
+      return s.then(() => feedRange(first, range, next, signal));
+    }
+  }
+  return undefined;
 }
 
 function closeIterator(it: Iterator<unknown>, e: unknown): never {

@@ -8,8 +8,8 @@ import { collectionItems, requireType, toBool, tryConvertTo } from './conversion
 import { toInteger } from './conversion-scalars.ts';
 import { isPSType } from './dotnet-type.ts';
 import type { PSType } from './dotnet-type.ts';
-import { integerKinds } from './numeric.ts';
-import { RuntimeError } from './runtime-error.ts';
+import { integerArithmetic, integerDivide, integerKinds, integerRemainder } from './numeric.ts';
+import { RuntimeError, divideByZero } from './runtime-error.ts';
 import {
   formatOperatorValues,
   isCollection,
@@ -107,6 +107,51 @@ function rangeArray(left: unknown, right: unknown): unknown[] {
   const out = [...rangeIterator(left, right)];
   const element = typeof out[0] === 'string' ? resolveType('char') : undefined;
   return element ? tagElementType(out, element) : out;
+}
+
+type NumberOperator = (a: number, b: number) => unknown;
+
+/**
+ * The same operators on two JS numbers, without unwrapping or conversion: what binaryOperation computes
+ * for them (integers exact while safe, then Int64/Double through numeric.ts; comparisons as psCompare,
+ * NaN included). The evaluator uses these when both operands are numbers, as in `$_ * 2` or `$i -lt 10`.
+ */
+const numberOperators: Record<string, NumberOperator> = {
+  '+': (a, b) => {
+    const r = a + b;
+    if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r + 0 : integerArithmetic('+', a, b);
+    return r;
+  },
+  '-': (a, b) => {
+    const r = a - b;
+    if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r + 0 : integerArithmetic('-', a, b);
+    return r;
+  },
+  '*': (a, b) => {
+    const r = a * b;
+    if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r + 0 : integerArithmetic('*', a, b);
+    return r;
+  },
+  '/': (a, b) => {
+    if (!Number.isInteger(a) || !Number.isInteger(b)) return a / b;
+    if (b === 0) throw divideByZero();
+    return integerDivide(a, b);
+  },
+  '%': (a, b) => {
+    if (!Number.isInteger(a) || !Number.isInteger(b)) return a % b;
+    if (b === 0) throw divideByZero();
+    return integerRemainder(a, b);
+  },
+  '-eq': (a, b) => !(a < b || a > b),
+  '-ne': (a, b) => a < b || a > b,
+  '-gt': (a, b) => a > b,
+  '-ge': (a, b) => !(a < b),
+  '-lt': (a, b) => a < b,
+  '-le': (a, b) => !(a > b),
+};
+
+export function numberOperator(op: string): NumberOperator | undefined {
+  return Object.hasOwn(numberOperators, op) ? numberOperators[op] : undefined;
 }
 
 /**

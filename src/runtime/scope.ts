@@ -51,7 +51,11 @@ export class Scope {
 
   /** Finds a variable, honouring `private` (visible only in the scope that declared it). */
   lookup(name: string): Variable | undefined {
-    const key = name.toLowerCase();
+    return this.lookupKey(name.toLowerCase());
+  }
+
+  /** lookup() for a name already lower-cased (the evaluator lower-cases once, when it compiles). */
+  lookupKey(key: string): Variable | undefined {
     let s: Scope | undefined = this;
     while (s) {
       const v = s.vars.get(key);
@@ -85,14 +89,15 @@ export class Scope {
    * Assignment without a scope qualifier: PowerShell creates or updates the variable in the
    * current scope, except that a type-constrained or AllScope variable visible from a parent keeps its rules.
    */
-  assign(name: string, value: unknown): void {
-    const key = name.toLowerCase();
+  assign(name: string, value: unknown, key = name.toLowerCase()): void {
     const local = this.vars.get(key);
     if (local) {
-      this.setLocal(name, value);
+      // A plain local (no options, type constraint or validation) is just overwritten: the loop-variable case.
+      if (local.options.size === 0 && !local.convert && !local.validate) local.value = value;
+      else this.setLocal(name, value);
       return;
     }
-    const visible = this.lookup(name);
+    const visible = this.lookupKey(key);
     if (visible?.options.has('AllScope')) {
       assertWritable(visible);
       visible.value = visible.convert ? visible.convert(value) : value;

@@ -4,14 +4,14 @@ import type { AssignmentAst, ExpressionAst, UnaryAst } from '../../../grammar/as
 import { convertTo } from '../conversion.ts';
 import { then, type MaybePromise } from '../maybe-promise.ts';
 import { getIndex, getMember, setIndex, setMember } from '../members.ts';
-import { binaryOperation } from '../operators.ts';
+import { binaryOperation, numberOperator } from '../operators.ts';
 import { RuntimeError } from '../runtime-error.ts';
 import { toPSString } from '../to-string.ts';
 import { compileExpression, lookupType } from './compile-expression.ts';
 import { map1, map2 } from './combinators.ts';
 import { positioned, type Compiled, type Frame } from './frame.ts';
 import { compileStatementValue } from './statement-value.ts';
-import { readVariable } from './variables.ts';
+import { compileVariableRead, readVariable } from './variables.ts';
 
 export interface AssignableTarget {
   get: Compiled;
@@ -38,6 +38,11 @@ export function compileAssignmentTarget(node: ExpressionAst): AssignableTarget {
   switch (node.kind) {
     case 'Variable': {
       const { name, scope } = node;
+      if (!scope) {
+        // `$x = v` / `$x += v`: read through the compiled variable read, assign with the name lower-cased once.
+        const key = name.toLowerCase();
+        return { get: compileVariableRead(node), set: (f, v) => f.scope.assign(name, v, key) };
+      }
       return { get: (f) => readVariable(f, name, scope), set: (f, v) => setVariable(f, name, scope, v) };
     }
     case 'Convert': {
@@ -105,6 +110,8 @@ export function compileAssignmentTarget(node: ExpressionAst): AssignableTarget {
   };
 }
 
+const addNumbers = numberOperator('+')!;
+
 const compoundOperators: Record<string, string> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/', '%=': '%' };
 
 /** Compiles an assignment that yields the assigned value (`($x = 5)`, chained `$a = $b = 1`). */
@@ -113,20 +120,34 @@ export function compileAssignmentValue(stmt: AssignmentAst): Compiled {
   const value = compileStatementValue(stmt.value);
   const op = compoundOperators[stmt.operator];
   if (!op) {
-    return positioned(stmt.span, (f) => then(value(f), (v) => then(target.set(f, v), () => v)));
+    return positioned(stmt.span, (f) => {
+      const v = value(f);
+      return v instanceof Promise ? v.then((x) => store(f, target, x)) : store(f, target, v);
+    });
   }
+  const onNumbers = numberOperator(op);
   return positioned(
     stmt.span,
     map2(target.get, value, (f, current, v) => {
-      const result = binaryOperation(op, false, current, v);
-      return then(target.set(f, result), () => result);
+      // `$s += $i * 2` on two numbers skips the generic operator path.
+      const result = onNumbers && typeof current === 'number' && typeof v === 'number' ? onNumbers(current, v) : binaryOperation(op, false, current, v);
+      return store(f, target, result);
     }),
   );
 }
 
+/** Assigns and yields the assigned value. */
+function store(f: Frame, target: AssignableTarget, value: unknown): MaybePromise<unknown> {
+  const r = target.set(f, value);
+  return r instanceof Promise ? r.then(() => value) : value;
+}
+
 export function compileAssignment(stmt: AssignmentAst): Compiled<void> {
   const run = compileAssignmentValue(stmt);
-  return (f) => then(run(f), () => undefined);
+  return (f) => {
+    const r = run(f);
+    return r instanceof Promise ? r.then(() => undefined) : undefined;
+  };
 }
 
 /** `++$x`, `$x++`, `--$x`, `$x--`: the value is the new (prefix) or old (postfix) number. */
@@ -137,8 +158,10 @@ export function compileIncrement(node: UnaryAst): Compiled {
     node.span,
     map1(target.get, (f, current) => {
       const old = current === null || current === undefined ? 0 : current;
-      const next = binaryOperation('+', false, old, delta);
-      return then(target.set(f, next), () => (node.postfix ? old : next));
+      const next = typeof old === 'number' ? addNumbers(old, delta) : binaryOperation('+', false, old, delta);
+      const result = node.postfix ? old : next;
+      const r = target.set(f, next);
+      return r instanceof Promise ? r.then(() => result) : result;
     }),
   );
 }

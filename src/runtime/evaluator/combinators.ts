@@ -29,40 +29,35 @@ export function mapN<R>(items: Compiled[], fn: (f: Frame, values: unknown[]) => 
     const [a] = items;
     return map1(a, (f, v) => fn(f, [v]));
   }
-  return (f) => {
-    const values: unknown[] = new Array(items.length);
-    const go = (i: number): MaybePromise<R> => {
-      for (; i < items.length; i++) {
-        const r = items[i](f);
-        if (r instanceof Promise) {
-          const at = i;
-          return r.then((v) => {
-            values[at] = v;
-            return go(at + 1);
-          });
-        }
-        values[i] = r;
+  const from = (f: Frame, values: unknown[], i: number): MaybePromise<R> => {
+    for (; i < items.length; i++) {
+      const r = items[i](f);
+      if (r instanceof Promise) {
+        const at = i;
+        return r.then((v) => {
+          values[at] = v;
+          return from(f, values, at + 1);
+        });
       }
-      return fn(f, values);
-    };
-    return go(0);
+      values[i] = r;
+    }
+    return fn(f, values);
   };
+  return (f) => from(f, new Array(items.length), 0);
 }
 
 /** Runs compiled statements in order. */
 export function sequenceOf(items: Compiled<void>[]): Compiled<void> {
   if (items.length === 1) return items[0];
-  return (f) => {
-    const go = (i: number): MaybePromise<void> => {
-      for (; i < items.length; i++) {
-        const r = items[i](f);
-        if (r instanceof Promise) {
-          const at = i;
-          return r.then(() => go(at + 1));
-        }
+  const from = (f: Frame, i: number): MaybePromise<void> => {
+    for (; i < items.length; i++) {
+      const r = items[i](f);
+      if (r instanceof Promise) {
+        const at = i;
+        return r.then(() => from(f, at + 1));
       }
-      return undefined;
-    };
-    return go(0);
+    }
+    return undefined;
   };
+  return (f) => from(f, 0);
 }

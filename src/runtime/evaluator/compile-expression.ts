@@ -10,8 +10,9 @@ import type {
   UnaryAst,
 } from '../../../grammar/ast.ts';
 import { convertTo, toBool } from '../conversion.ts';
+import { then } from '../maybe-promise.ts';
 import { getIndex, getMember, getStaticMember, invokeMethod, invokeStaticMethod } from '../members.ts';
-import { binaryOperation, unaryOperation } from '../operators.ts';
+import { binaryOperation, numberOperator, unaryOperation } from '../operators.ts';
 import { ScriptBlock } from '../scriptblock.ts';
 import { toPSString } from '../to-string.ts';
 import { resolveType, type PSType } from '../types.ts';
@@ -166,7 +167,17 @@ function compileBinary(node: BinaryAst): Compiled {
       map2(left, right, (f, l, r) => binaryOperation(op, cs, l, r, { setMatches: (m: unknown) => f.scope.setLocal('Matches', m) })),
     );
   }
-  return positioned(node.span, map2(left, right, (_f, l, r) => binaryOperation(op, cs, l, r)));
+  const onNumbers = numberOperator(op);
+  if (!onNumbers) return positioned(node.span, map2(left, right, (_f, l, r) => binaryOperation(op, cs, l, r)));
+  // `$_ * 2`, `$i -lt 10`: two plain numbers skip the generic unwrapping and conversion.
+  return positioned(node.span, (f) => {
+    const l = left(f);
+    if (l instanceof Promise) return l.then((lv) => then(right(f), (rv) => binaryOperation(op, cs, lv, rv)));
+    const r = right(f);
+    if (r instanceof Promise) return r.then((rv) => binaryOperation(op, cs, l, rv));
+    if (typeof l === 'number' && typeof r === 'number') return onNumbers(l, r);
+    return binaryOperation(op, cs, l, r);
+  });
 }
 
 function compileUnary(node: UnaryAst): Compiled {

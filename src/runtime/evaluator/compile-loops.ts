@@ -14,7 +14,8 @@ import { lazyRange } from './lazy-range.ts';
 import { compileStatementValue } from './statement-value.ts';
 import { captureOutput } from './statement-value.ts';
 import { compileScriptBlockBody } from './invoke-block.ts';
-import { pipelineStopped } from '../../pipeline/run-pipeline.ts';
+import { IntRange } from '../../pipeline/int-range.ts';
+import { checkpoint, pipelineStopped } from '../../pipeline/interrupt.ts';
 
 type LoopAst = SwitchAst | ForEachAst | ForAst | WhileAst | DoLoopAst;
 
@@ -36,18 +37,23 @@ export function compileLoop(stmt: LoopAst): Compiled<void> {
 /** Result of running a loop body once: keep going, or stop the loop. */
 const STOP = Symbol('stop');
 
+function loopSignal(e: unknown, label: string | undefined): typeof STOP | void {
+  if (e instanceof BreakSignal && labelMatches(e.label, label)) return STOP;
+  if (e instanceof ContinueSignal && labelMatches(e.label, label)) return undefined;
+  throw e;
+}
+
 function runBody(body: Compiled<void>, f: Frame, label: string | undefined): MaybePromise<typeof STOP | void> {
-  const handle = (e: unknown): typeof STOP | void => {
-    if (e instanceof BreakSignal && labelMatches(e.label, label)) return STOP;
-    if (e instanceof ContinueSignal && labelMatches(e.label, label)) return undefined;
-    throw e;
-  };
   try {
     const r = body(f);
-    return r instanceof Promise ? r.then(() => undefined, handle) : undefined;
+    return r instanceof Promise ? r.then(ignore, (e) => loopSignal(e, label)) : undefined;
   } catch (e) {
-    return handle(e);
+    return loopSignal(e, label);
   }
+}
+
+function ignore(): undefined {
+  return undefined;
 }
 
 function iterableOf(stmt: ForEachAst): Compiled<Iterable<unknown>> {
@@ -63,22 +69,49 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
   const source = iterableOf(stmt);
   const body = compileStatementBlock(stmt.body);
   const name = stmt.variable.name;
-  return (f) =>
-    then(source(f), (items) => {
-      const it = items[Symbol.iterator]();
-      const loop = (): MaybePromise<void> => {
-        for (;;) {
-          if (f.session.abort.signal.aborted) throw pipelineStopped();
-          const n = it.next();
-          if (n.done) return undefined;
-          f.scope.assign(name, n.value);
-          const r = runBody(body, f, stmt.label);
-          if (r instanceof Promise) return r.then((x) => (x === STOP ? undefined : loop()));
-          if (r === STOP) return undefined;
-        }
-      };
-      return loop();
-    });
+  const key = name.toLowerCase();
+  const label = stmt.label;
+  /** `foreach ($i in 1..N)`: counts with a plain number, no iterator. */
+  const countRange = (f: Frame, range: IntRange, from: number): MaybePromise<void> => {
+    const signal = f.session.abort.signal;
+    const { step } = range;
+    for (let i = from; range.includes(i); i += step) {
+      const c = checkpoint(signal);
+      if (c) {
+        const at = i;
+        return c.then(() => countRange(f, range, at));
+      }
+      f.scope.assign(name, i, key);
+      const r = runBody(body, f, label);
+      if (r instanceof Promise) {
+        const next = i + step;
+        return r.then((x) => (x === STOP ? undefined : countRange(f, range, next)));
+      }
+      if (r === STOP) return undefined;
+    }
+    return undefined;
+  };
+  const iterate = (f: Frame, it: Iterator<unknown>): MaybePromise<void> => {
+    const signal = f.session.abort.signal;
+    for (;;) {
+      const c = checkpoint(signal);
+      if (c) return c.then(() => iterate(f, it));
+      const n = it.next();
+      if (n.done) return undefined;
+      f.scope.assign(name, n.value, key);
+      const r = runBody(body, f, label);
+      if (r instanceof Promise) return r.then((x) => (x === STOP ? undefined : iterate(f, it)));
+      if (r === STOP) return undefined;
+    }
+  };
+  const start = (f: Frame, items: Iterable<unknown>): MaybePromise<void> => {
+    if (f.session.abort.signal.aborted) throw pipelineStopped();
+    return items instanceof IntRange ? countRange(f, items, items.from) : iterate(f, items[Symbol.iterator]());
+  };
+  return (f) => {
+    const items = source(f);
+    return items instanceof Promise ? items.then((x) => start(f, x)) : start(f, items);
+  };
 }
 
 function optional(stmt: StatementAst | undefined): Compiled | undefined {
@@ -102,26 +135,43 @@ function compileWhile(
 ): Compiled<void> {
   const condition = optional(conditionAst);
   const body = compileStatementBlock(bodyAst);
-  return (f) => {
-    let first = true;
-    const test = (): MaybePromise<boolean> => (condition ? then(condition(f), (v) => toBool(v) !== until) : true);
-    const iteration = (): MaybePromise<boolean> => {
-      const skipTest = first && bodyFirst;
-      const runIterator = !first && iterator;
-      first = false;
-      return then(runIterator ? captureOutput(f, iterator!) : undefined, () =>
-        then(skipTest ? true : test(), (ok) => (ok ? then(runBody(body, f, label), (x) => x !== STOP) : false)),
-      );
-    };
-    const loop = (): MaybePromise<void> => {
-      for (;;) {
-        if (f.session.abort.signal.aborted) throw pipelineStopped();
-        const r = iteration();
-        if (r instanceof Promise) return r.then((more) => (more ? loop() : undefined));
-        if (!r) return undefined;
+  // Each step continues synchronously unless a part of it waits; no closures per iteration otherwise.
+  const runBodyStep = (f: Frame): MaybePromise<boolean> => {
+    const r = runBody(body, f, label);
+    return r instanceof Promise ? r.then((x) => x !== STOP) : r !== STOP;
+  };
+  const testThenBody = (f: Frame, skipTest: boolean): MaybePromise<boolean> => {
+    if (!skipTest && condition) {
+      const v = condition(f);
+      if (v instanceof Promise) return v.then((x) => toBool(x) !== until && runBodyStep(f));
+      if (toBool(v) === until) return false;
+    }
+    return runBodyStep(f);
+  };
+  /** One iteration; false when the loop is over. `quiet` is the frame whose output is discarded (the for iterator). */
+  const iteration = (f: Frame, quiet: Frame, first: boolean): MaybePromise<boolean> => {
+    if (!first && iterator) {
+      const r = iterator(quiet);
+      if (r instanceof Promise) return r.then(() => testThenBody(f, false));
+    }
+    return testThenBody(f, first && bodyFirst);
+  };
+  const loop = (f: Frame, quiet: Frame, first: boolean): MaybePromise<void> => {
+    const signal = f.session.abort.signal;
+    for (;; first = false) {
+      const c = checkpoint(signal);
+      if (c) {
+        const wasFirst = first;
+        return c.then(() => loop(f, quiet, wasFirst));
       }
-    };
-    return loop();
+      const r = iteration(f, quiet, first);
+      if (r instanceof Promise) return r.then((more) => (more ? loop(f, quiet, false) : undefined));
+      if (!r) return undefined;
+    }
+  };
+  return (f) => {
+    if (f.session.abort.signal.aborted) throw pipelineStopped();
+    return loop(f, iterator ? { ...f, out: ignore } : f, true);
   };
 }
 

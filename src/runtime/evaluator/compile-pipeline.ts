@@ -13,7 +13,7 @@ import { compileExpression } from './compile-expression.ts';
 import { commandNotFound, loadScriptFile, resolveCommand } from './command-resolution.ts';
 import { mapN } from './combinators.ts';
 import type { Compiled, Frame } from './frame.ts';
-import { invokeScriptBlockCollect } from './invoke-block.ts';
+import { invokeScriptBlockCollect, prepareScriptBlock } from './invoke-block.ts';
 import { lazyRange } from './lazy-range.ts';
 import { NativeCommandProcessor } from './native-command.ts';
 import { applyRedirections, compileRedirections } from './redirection.ts';
@@ -26,14 +26,20 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
     const e = first.expression;
     if (e.kind === 'Unary' && (e.operator === '++' || e.operator === '--')) {
       const run = compileExpression(e);
-      return (f) => then(run(f), () => undefined);
+      return (f) => {
+        const r = run(f);
+        return r instanceof Promise ? r.then(ignore) : undefined;
+      };
     }
     if (e.kind === 'Binary' && e.operator === '..') {
       const range = lazyRange(e);
       return (f) => then(range(f), (items) => writeAll(f, items));
     }
     const value = compileExpression(e);
-    return (f) => then(value(f), (v) => writeEnumerated(f, v));
+    return (f) => {
+      const v = value(f);
+      return v instanceof Promise ? v.then((x) => writeEnumerated(f, x)) : writeEnumerated(f, v);
+    };
   }
   const source =
     first.kind === 'CommandExpression'
@@ -55,6 +61,10 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
       }),
     );
   };
+}
+
+function ignore(): undefined {
+  return undefined;
 }
 
 function writeAll(f: Frame, items: Iterable<unknown>): MaybePromise<void> {
@@ -114,7 +124,7 @@ function compileCommand(cmd: CommandAst): (f: Frame) => MaybePromise<CommandProc
     then(name(f), (nameValue) =>
       then(args(f), (argList) => {
         const stage = createProcessor(f, cmd, nameValue, argList);
-        return redirections.length ? applyRedirections(f, stage, redirections) : stage;
+        return redirections.length ? then(stage, (s) => applyRedirections(f, s, redirections)) : stage;
       }),
     );
 }
@@ -127,10 +137,11 @@ function siteFor(f: Frame, cmd: CommandAst): InvocationSite {
     source: f.source,
     span: cmd.span,
     invokeScriptBlock: (block, options) => invokeScriptBlockCollect(f, block, options),
+    prepareScriptBlock: (block, out) => prepareScriptBlock(f, block, out),
   };
 }
 
-function createProcessor(f: Frame, cmd: CommandAst, nameValue: unknown, args: CommandArgument[]): CommandProcessor {
+function createProcessor(f: Frame, cmd: CommandAst, nameValue: unknown, args: CommandArgument[]): MaybePromise<CommandProcessor> {
   const site = siteFor(f, cmd);
   const dotSource = cmd.invocation === 'dot';
   if (nameValue instanceof ScriptBlock) {
@@ -141,7 +152,8 @@ function createProcessor(f: Frame, cmd: CommandAst, nameValue: unknown, args: Co
   if (!resolved) throw commandNotFound(f, name, cmd.name.span);
   switch (resolved.kind) {
     case 'cmdlet':
-      return new CmdletProcessor(resolved.cmdlet, name, args, site);
+      // The cmdlet's module is imported on its first use in the session.
+      return then(f.session.loadCmdlet(resolved.cmdlet), (cmdlet) => new CmdletProcessor(cmdlet, name, args, site));
     case 'function':
       return createScriptCommand(resolved.fn.scriptBlock as ScriptBlock, { name: resolved.fn.name, dotSource }, args, f, site);
     case 'script':

@@ -168,11 +168,16 @@ function compileTry(stmt: TryAst): Compiled<void> {
         if (!handler) throw err;
         const previous = tryState.currentError;
         tryState.currentError = err.record;
+        // `$_` is the error inside the catch block only; setLocal changes the variable in place, so keep its value.
         const savedUnder = f.scope.vars.get('_');
+        const savedValue = savedUnder?.value;
         f.scope.setLocal('_', err.record);
         return tryCatch(() => handler.body(f), undefined, () => {
           tryState.currentError = previous;
-          if (savedUnder) f.scope.vars.set('_', savedUnder);
+          if (savedUnder) {
+            savedUnder.value = savedValue;
+            f.scope.vars.set('_', savedUnder);
+          } else f.scope.vars.delete('_');
         });
       },
       finallyBody ? () => finallyBody(f) : undefined,
@@ -195,23 +200,29 @@ export function asTerminating(e: unknown, f: Frame): unknown {
 /** Statement-level handling of terminating errors: traps, then report-and-continue. */
 function guardStatement(run: Compiled<void>, traps: TrapAst[]): Compiled<void> {
   const compiledTraps = traps.map((t) => ({ type: t.type?.name, body: compileStatementBlock(t.body) }));
-  return (f) =>
-    tryCatch(
-      () => run(f),
-      (e) => {
-        const err = asTerminating(e, f);
-        if (!(err instanceof TerminatingError)) throw err;
-        const trap = compiledTraps.find((t) => !t.type || err.record.exception.isA(t.type));
-        if (trap) return runTrap(f, trap.body, err);
-        if (err.scriptTerminating || tryState.depth > 0) throw err;
-        if (preference(f, 'ErrorActionPreference') === 'Stop') {
-          err.scriptTerminating = true;
-          throw err;
-        }
-        reportError(f, err.record);
-        return undefined;
-      },
-    );
+  const onError = (f: Frame, e: unknown): MaybePromise<void> => {
+    const err = asTerminating(e, f);
+    if (!(err instanceof TerminatingError)) throw err;
+    const trap = compiledTraps.find((t) => !t.type || err.record.exception.isA(t.type));
+    if (trap) return runTrap(f, trap.body, err);
+    if (err.scriptTerminating || tryState.depth > 0) throw err;
+    if (preference(f, 'ErrorActionPreference') === 'Stop') {
+      err.scriptTerminating = true;
+      throw err;
+    }
+    reportError(f, err.record);
+    return undefined;
+  };
+  // Runs once per statement per loop iteration: a plain try/catch, no closures on the synchronous path.
+  return (f) => {
+    let r: MaybePromise<void>;
+    try {
+      r = run(f);
+    } catch (e) {
+      return onError(f, e);
+    }
+    return r instanceof Promise ? r.catch((e) => onError(f, e)) : r;
+  };
 }
 
 function runTrap(f: Frame, body: Compiled<void>, err: TerminatingError): MaybePromise<void> {

@@ -2,9 +2,11 @@
 // properties, `.Where({})`, switch conditions. (Functions and `& { param() ... }` go through the binder:
 // see script-command.ts.)
 import type { ScriptBlockAst } from '../../../grammar/ast.ts';
+import type { PreparedBlock } from '../../pipeline/cmdlet-processor.ts';
+import { synchronousOnly } from '../../pipeline/interrupt.ts';
 import { PSException } from '../errors.ts';
 import type { MaybePromise } from '../maybe-promise.ts';
-import { Scope } from '../scope.ts';
+import { Scope, type Variable } from '../scope.ts';
 import type { ScriptBlock } from '../scriptblock.ts';
 import { sequenceOf } from './combinators.ts';
 import { compileStatementBlock } from './compile-statement.ts';
@@ -31,23 +33,115 @@ export interface InvokeOptions {
   out: (value: unknown) => MaybePromise<void>;
 }
 
-function catchReturn(r: MaybePromise<void>): MaybePromise<void> {
-  if (r instanceof Promise) return r.catch((e) => (e instanceof ReturnSignal ? undefined : Promise.reject(e)));
-  return r;
-}
-
 export function invokeScriptBlock(f: Frame, sb: ScriptBlock, options: InvokeOptions): MaybePromise<void> {
   const scope = options.newScope ? new Scope(f.scope) : f.scope;
-  if (options.dollarUnder !== undefined) scope.setLocal('_', options.dollarUnder);
   if (options.args) {
     scope.setLocal('args', options.args);
     const params = sb.ast.paramBlock?.parameters ?? [];
     params.forEach((p, i) => scope.setLocal(p.name, options.args![i] ?? null));
   }
   const frame: Frame = { session: f.session, scope, source: sb.source, streams: f.streams, out: options.out };
+  return runWithDollarUnder(frame, compileScriptBlockBody(sb.ast), options.dollarUnder);
+}
+
+/**
+ * A script block made ready to run once per pipeline object in the caller's scope (ForEach-Object,
+ * Where-Object): the frame and the compiled body are made once, not per object. When the scope has no `$_`,
+ * the variable added for the first object stays (holding nothing between objects) until release(): adding
+ * and deleting a Map entry per object is slow (V8 rehashes the scope's table).
+ */
+export function prepareScriptBlock(f: Frame, sb: ScriptBlock, out: (value: unknown) => MaybePromise<void>): PreparedBlock {
+  const frame: Frame = { session: f.session, scope: f.scope, source: sb.source, streams: f.streams, out };
   const body = compileScriptBlockBody(sb.ast);
+  const vars = f.scope.vars;
+  const added: Variable = { name: '_', value: undefined, options: new Set() };
+  const release = (): void => {
+    if (vars.get('_') === added) vars.delete('_');
+  };
+  const run = (dollarUnder: unknown): MaybePromise<void> => {
+    let v = vars.get('_');
+    if (v === undefined) {
+      added.value = undefined;
+      vars.set('_', (v = added));
+    }
+    const saved = v.value;
+    v.value = dollarUnder;
+    let r: MaybePromise<void>;
+    try {
+      r = body(frame);
+    } catch (e) {
+      v.value = saved;
+      release();
+      if (e instanceof ReturnSignal) return undefined;
+      throw e;
+    }
+    if (r instanceof Promise) {
+      const held = v;
+      return r.then(
+        () => {
+          held.value = saved;
+        },
+        (e) => {
+          held.value = saved;
+          release();
+          if (!(e instanceof ReturnSignal)) throw e;
+        },
+      );
+    }
+    v.value = saved;
+    return undefined;
+  };
+  return { run, release };
+}
+
+/**
+ * Runs a block body (a `return` ends just the block) with `$_` set in the frame's scope, and puts the
+ * scope's previous `$_` back afterwards, as PowerShell does for dot-sourced blocks: so
+ * `1..2 | % { 'a' | % { $_ }; $_ }` still sees 1 and 2 after the inner pipeline.
+ */
+function runWithDollarUnder(frame: Frame, body: Compiled<void>, dollarUnder: unknown): MaybePromise<void> {
+  if (dollarUnder === undefined) return catchReturn(frame, body);
+  const vars = frame.scope.vars;
+  let v = vars.get('_');
+  const created = v === undefined;
+  if (v === undefined) {
+    v = { name: '_', value: undefined, options: new Set() };
+    vars.set('_', v);
+  }
+  const saved = v.value;
+  v.value = dollarUnder;
+  let r: MaybePromise<void>;
   try {
-    return catchReturn(body(frame));
+    r = body(frame);
+  } catch (e) {
+    restoreDollarUnder(vars, v, saved, created);
+    if (e instanceof ReturnSignal) return undefined;
+    throw e;
+  }
+  if (r instanceof Promise) {
+    const held = v;
+    return r.then(
+      () => restoreDollarUnder(vars, held, saved, created),
+      (e) => {
+        restoreDollarUnder(vars, held, saved, created);
+        if (!(e instanceof ReturnSignal)) throw e;
+      },
+    );
+  }
+  restoreDollarUnder(vars, v, saved, created);
+  return undefined;
+}
+
+function restoreDollarUnder(vars: Map<string, Variable>, v: Variable, saved: unknown, created: boolean): void {
+  v.value = saved;
+  if (created && vars.get('_') === v) vars.delete('_');
+}
+
+function catchReturn(frame: Frame, body: Compiled<void>): MaybePromise<void> {
+  try {
+    const r = body(frame);
+    if (r instanceof Promise) return r.catch((e) => (e instanceof ReturnSignal ? undefined : Promise.reject(e)));
+    return r;
   } catch (e) {
     if (e instanceof ReturnSignal) return undefined;
     throw e;
@@ -62,7 +156,13 @@ export function invokeScriptBlockCollect(f: Frame, sb: ScriptBlock, options: Omi
 
 /** For method calls, which cannot wait: a block that runs a waiting command is refused clearly. */
 export function invokeScriptBlockSync(f: Frame, sb: ScriptBlock, options: Omit<InvokeOptions, 'out'>): unknown[] {
-  const r = invokeScriptBlockCollect(f, sb, options);
+  let r: MaybePromise<unknown[]>;
+  synchronousOnly.depth++;
+  try {
+    r = invokeScriptBlockCollect(f, sb, options);
+  } finally {
+    synchronousOnly.depth--;
+  }
   if (r instanceof Promise) {
     r.catch(() => {});
     throw new PSException(

@@ -11,7 +11,7 @@ import type { Streams } from '../streams.ts';
 import { asTerminating, reportError } from './compile-statement.ts';
 import { loadScriptFile } from './command-resolution.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, type Frame } from './frame.ts';
-import { compileScriptBlockBody, invokeScriptBlockCollect } from './invoke-block.ts';
+import { compileScriptBlockBody, invokeScriptBlockCollect, prepareScriptBlock } from './invoke-block.ts';
 import { parseErrorRecord } from './parse-error.ts';
 import { createScriptCommand } from './script-command.ts';
 
@@ -92,6 +92,7 @@ export async function runFile(session: Session, file: string, words: string[], o
     streams: options.streams,
     source: block.source,
     invokeScriptBlock: (sb: ScriptBlock, o: { dollarUnder?: unknown; args?: unknown[] }) => invokeScriptBlockCollect(f, sb, o),
+    prepareScriptBlock: (sb: ScriptBlock, out: (value: unknown) => MaybePromise<void>) => prepareScriptBlock(f, sb, out),
   };
   const stage = createScriptCommand(block, { name: file, dotSource: false, scriptFile: file }, argumentsFromWords(words), f, site);
   return guardTop(f, () => runPipeline([stage], undefined, options.out, session.abort.signal));

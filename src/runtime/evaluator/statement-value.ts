@@ -7,7 +7,7 @@ import { compileExpression } from './compile-expression.ts';
 import { compileAssignmentValue } from './assignment.ts';
 import { compileStatement, compileStatementBlock } from './compile-statement.ts';
 import type { Compiled, Frame } from './frame.ts';
-import { enumerate } from '../values.ts';
+import { AutomationNull } from '../values.ts';
 
 export function collectValue(items: unknown[]): unknown {
   if (items.length === 0) return null;
@@ -52,6 +52,5 @@ export function writeEnumerated(f: Frame, value: unknown): MaybePromise<void> {
     return undefined;
   }
   if (value instanceof Uint8Array || value instanceof Set) return writeEnumerated(f, Array.from(value as Iterable<unknown>));
-  for (const item of enumerate(value)) return f.out(item);
-  return undefined;
+  return value === AutomationNull ? undefined : f.out(value);
 }

@@ -48,13 +48,23 @@ export function readVariable(f: Frame, name: string, scope?: string): unknown {
   return v === undefined || v.value === undefined ? null : v.value;
 }
 
+/** Names whose value `automatic()` supplies rather than the scope chain. */
+const automaticNames = new Set(['?', 'error', 'lastexitcode', 'psitem', 'pwd', 'psscriptroot', 'pscommandpath']);
+
 export function compileVariableRead(node: VariableAst): Compiled {
   const key = node.name.toLowerCase();
   if (!node.scope) {
     if (key === 'true') return () => true;
     if (key === 'false') return () => false;
     if (key === 'null') return () => null;
-    if (key === '_') return (f) => f.scope.get('_') ?? null;
+    if (key === '_') return (f) => f.scope.lookupKey('_')?.value ?? null;
+    if (!automaticNames.has(key)) {
+      // An ordinary variable: one walk up the scopes, the name lower-cased once here.
+      return (f) => {
+        const v = f.scope.lookupKey(key);
+        return v === undefined || v.value === undefined ? null : v.value;
+      };
+    }
   }
   const { name, scope } = node;
   return (f) => readVariable(f, name, scope);

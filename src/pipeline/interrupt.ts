@@ -1,0 +1,36 @@
+// Ctrl+C for code that never waits. A tight loop (`while ($true) {}`, `foreach ($i in 1..1e9) {}`, a long
+// pipeline of synchronous stages) never returns to the event loop, so neither the SIGINT handler nor the
+// interactive shell's key reader could run and set the session's abort signal. Loops and the pipeline
+// feeder call `checkpoint` once per iteration: it only counts, and about every YIELD_AFTER_MS of unbroken
+// work it yields once (one setImmediate) so a pending Ctrl+C can land, then throws if it did.
+import { PSException } from '../runtime/errors.ts';
+
+export function pipelineStopped(): PSException {
+  return new PSException('The pipeline has been stopped.', 'System.Management.Automation.PipelineStoppedException');
+}
+
+/** Iterations between clock reads: cheap enough per object, frequent enough to notice 100 ms. */
+const CHECK_EVERY = 1024;
+const YIELD_AFTER_MS = 100;
+
+let ticks = 0;
+let lastYield = performance.now();
+
+/**
+ * Code that must finish synchronously (a script block passed to a .NET-style method such as `.Where({})`)
+ * raises this while it runs; checkpoints then only test the signal and never yield.
+ */
+export const synchronousOnly = { depth: 0 };
+
+/** Counts one iteration; throws PipelineStoppedException after Ctrl+C; rarely returns a Promise (a yield). */
+export function checkpoint(signal: AbortSignal): Promise<void> | undefined {
+  if (++ticks < CHECK_EVERY) return undefined;
+  ticks = 0;
+  if (signal.aborted) throw pipelineStopped();
+  const now = performance.now();
+  if (now - lastYield < YIELD_AFTER_MS || synchronousOnly.depth > 0) return undefined;
+  return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    lastYield = performance.now();
+    if (signal.aborted) throw pipelineStopped();
+  });
+}
