@@ -1,5 +1,13 @@
 // The typed syntax tree of the emsh language. Every node has a source span.
 // The parser (grammar/parser.ts) produces it; the evaluator (src/runtime/) walks it.
+// This file: spans, script blocks and statements. Pipeline elements (commands, parameters,
+// redirections) are in ast-commands.ts, expressions in ast-expressions.ts; they are re-exported
+// here so that `./ast.ts` stays the one place to import any node type from.
+import type { CommandParameterAst, PipelineElementAst, RedirectionAst } from './ast-commands.ts';
+import type { ExpressionAst, VariableAst } from './ast-expressions.ts';
+
+export type * from './ast-commands.ts';
+export type * from './ast-expressions.ts';
 
 /** A source range. Offsets are 0-based (end exclusive); lines and columns are 1-based. */
 export interface Span {
@@ -11,14 +19,15 @@ export interface Span {
   endColumn: number;
 }
 
-interface Node {
+/** What every node has. */
+export interface AstNode {
   span: Span;
 }
 
 // ---------------------------------------------------------------- script blocks
 
 /** A script, a `{ ... }` script block, or a function body. */
-export interface ScriptBlockAst extends Node {
+export interface ScriptBlockAst extends AstNode {
   kind: 'ScriptBlock';
   paramBlock?: ParamBlockAst;
   /** Named blocks. A body without named blocks puts its statements in `end`. */
@@ -29,21 +38,21 @@ export interface ScriptBlockAst extends Node {
   text: string;
 }
 
-export interface StatementBlockAst extends Node {
+export interface StatementBlockAst extends AstNode {
   kind: 'StatementBlock';
   statements: StatementAst[];
   /** `trap` statements of this block (they apply to the whole block, wherever they appear). */
   traps: TrapAst[];
 }
 
-export interface ParamBlockAst extends Node {
+export interface ParamBlockAst extends AstNode {
   kind: 'ParamBlock';
   /** Attributes before `param(`, e.g. `[CmdletBinding()]`. */
   attributes: AttributeAst[];
   parameters: ParameterAst[];
 }
 
-export interface ParameterAst extends Node {
+export interface ParameterAst extends AstNode {
   kind: 'Parameter';
   /** Variable name without `$`. */
   name: string;
@@ -54,7 +63,7 @@ export interface ParameterAst extends Node {
 }
 
 /** `[Name(positional, ..., Named = value, Flag)]` */
-export interface AttributeAst extends Node {
+export interface AttributeAst extends AstNode {
   kind: 'Attribute';
   name: string;
   positional: ExpressionAst[];
@@ -62,7 +71,7 @@ export interface AttributeAst extends Node {
   named: { name: string; value?: ExpressionAst; span: Span }[];
 }
 
-export interface TypeNameAst extends Node {
+export interface TypeNameAst extends AstNode {
   kind: 'TypeName';
   /** As written, without brackets: `int`, `string[]`, `System.IO.Path`, `System.Collections.Generic.List[string]`. */
   name: string;
@@ -89,14 +98,14 @@ export type StatementAst =
   | ThrowAst;
 
 /** One or more pipeline elements joined by `|`. A bare expression statement is a one-element pipeline. */
-export interface PipelineAst extends Node {
+export interface PipelineAst extends AstNode {
   kind: 'Pipeline';
   elements: PipelineElementAst[];
 }
 
 export type AssignmentOperator = '=' | '+=' | '-=' | '*=' | '/=' | '%=';
 
-export interface AssignmentAst extends Node {
+export interface AssignmentAst extends AstNode {
   kind: 'Assignment';
   /** A variable, member, index, a cast around a variable (`[int]$x = ...`), or an array literal of those. */
   target: ExpressionAst;
@@ -104,13 +113,13 @@ export interface AssignmentAst extends Node {
   value: StatementAst;
 }
 
-export interface IfAst extends Node {
+export interface IfAst extends AstNode {
   kind: 'If';
   clauses: { condition: PipelineAst | AssignmentAst; body: StatementBlockAst }[];
   elseBody?: StatementBlockAst;
 }
 
-export interface SwitchAst extends Node {
+export interface SwitchAst extends AstNode {
   kind: 'Switch';
   label?: string;
   flags: { regex: boolean; wildcard: boolean; exact: boolean; caseSensitive: boolean; file: boolean };
@@ -119,7 +128,7 @@ export interface SwitchAst extends Node {
   defaultBody?: StatementBlockAst;
 }
 
-export interface ForEachAst extends Node {
+export interface ForEachAst extends AstNode {
   kind: 'ForEach';
   label?: string;
   variable: VariableAst;
@@ -127,7 +136,7 @@ export interface ForEachAst extends Node {
   body: StatementBlockAst;
 }
 
-export interface ForAst extends Node {
+export interface ForAst extends AstNode {
   kind: 'For';
   label?: string;
   init?: StatementAst;
@@ -136,7 +145,7 @@ export interface ForAst extends Node {
   body: StatementBlockAst;
 }
 
-export interface WhileAst extends Node {
+export interface WhileAst extends AstNode {
   kind: 'While';
   label?: string;
   condition: StatementAst;
@@ -144,7 +153,7 @@ export interface WhileAst extends Node {
 }
 
 /** `do { } while (...)` (until = false) and `do { } until (...)` (until = true). */
-export interface DoLoopAst extends Node {
+export interface DoLoopAst extends AstNode {
   kind: 'DoLoop';
   label?: string;
   until: boolean;
@@ -152,7 +161,7 @@ export interface DoLoopAst extends Node {
   body: StatementBlockAst;
 }
 
-export interface FunctionDefinitionAst extends Node {
+export interface FunctionDefinitionAst extends AstNode {
   kind: 'FunctionDefinition';
   /** As written, may include a scope: `global:Get-Thing`. */
   name: string;
@@ -162,7 +171,7 @@ export interface FunctionDefinitionAst extends Node {
   body: ScriptBlockAst;
 }
 
-export interface TryAst extends Node {
+export interface TryAst extends AstNode {
   kind: 'Try';
   body: StatementBlockAst;
   /** A catch with no types catches everything. */
@@ -170,253 +179,35 @@ export interface TryAst extends Node {
   finallyBody?: StatementBlockAst;
 }
 
-export interface TrapAst extends Node {
+export interface TrapAst extends AstNode {
   kind: 'Trap';
   type?: TypeNameAst;
   body: StatementBlockAst;
 }
 
-export interface BreakAst extends Node {
+export interface BreakAst extends AstNode {
   kind: 'Break';
   label?: ExpressionAst;
 }
 
-export interface ContinueAst extends Node {
+export interface ContinueAst extends AstNode {
   kind: 'Continue';
   label?: ExpressionAst;
 }
 
-export interface ReturnAst extends Node {
+export interface ReturnAst extends AstNode {
   kind: 'Return';
   value?: PipelineAst;
 }
 
-export interface ExitAst extends Node {
+export interface ExitAst extends AstNode {
   kind: 'Exit';
   value?: PipelineAst;
 }
 
-export interface ThrowAst extends Node {
+export interface ThrowAst extends AstNode {
   kind: 'Throw';
   value?: PipelineAst;
-}
-
-// ---------------------------------------------------------------- pipeline elements
-
-export type PipelineElementAst = CommandAst | CommandExpressionAst;
-
-export interface CommandAst extends Node {
-  kind: 'Command';
-  /** `&` (call), `.` (dot-source) or plain. */
-  invocation: 'plain' | 'call' | 'dot';
-  /** The command name: a bareword (StringConstant with quote 'bare'), a string, or an expression after & / . */
-  name: ExpressionAst;
-  /** Arguments and parameters in source order. */
-  elements: CommandElementAst[];
-  redirections: RedirectionAst[];
-}
-
-/** An expression used as the first element of a pipeline. */
-export interface CommandExpressionAst extends Node {
-  kind: 'CommandExpression';
-  expression: ExpressionAst;
-  redirections: RedirectionAst[];
-}
-
-export type CommandElementAst = CommandParameterAst | ExpressionAst;
-
-/** `-Name`, `-Name:value`. */
-export interface CommandParameterAst extends Node {
-  kind: 'CommandParameter';
-  /** Name without the dash, as written. */
-  name: string;
-  /** The value attached with a colon (`-Enabled:$true`). */
-  argument?: ExpressionAst;
-  /** True when written with a colon. */
-  usedColon: boolean;
-}
-
-export type StreamName = 'output' | 'error' | 'warning' | 'verbose' | 'debug' | 'information' | 'all';
-
-/** `> file`, `>> file`, `2> file`, `2>&1`, `*> $null`. */
-export interface RedirectionAst extends Node {
-  kind: 'Redirection';
-  from: StreamName;
-  /** A file target (`> file`); absent for a merge (`2>&1`). */
-  target?: ExpressionAst;
-  append: boolean;
-  /** For merges: the stream merged into (always 'output' in practice). */
-  mergeTo?: StreamName;
-}
-
-// ---------------------------------------------------------------- expressions
-
-export type ExpressionAst =
-  | ConstantAst
-  | StringConstantAst
-  | ExpandableStringAst
-  | VariableAst
-  | ArrayLiteralAst
-  | ArrayExpressionAst
-  | SubExpressionAst
-  | ParenAst
-  | HashtableAst
-  | ScriptBlockExpressionAst
-  | BinaryAst
-  | UnaryAst
-  | ConvertAst
-  | TypeLiteralAst
-  | MemberAst
-  | InvokeMemberAst
-  | IndexAst
-  | TernaryAst;
-
-/** Numbers (and other literal constants). `type` records a type suffix or the natural type. */
-export interface ConstantAst extends Node {
-  kind: 'Constant';
-  value: number | bigint;
-  /** 'int' | 'long' | 'double' | 'decimal' | 'byte' | 'sbyte' | 'short' | 'ushort' | 'uint' | 'ulong' | 'bigint' */
-  type: string;
-  /** The literal as written (PowerShell keeps it for bareword arguments such as `007`). */
-  text: string;
-}
-
-export type StringQuote = 'single' | 'double' | 'bare' | 'hereSingle' | 'hereDouble';
-
-export interface StringConstantAst extends Node {
-  kind: 'StringConstant';
-  value: string;
-  quote: StringQuote;
-}
-
-/** A double-quoted (or bareword) string with `$var`, `${var}` or `$(...)` parts. */
-export interface ExpandableStringAst extends Node {
-  kind: 'ExpandableString';
-  /** Literal text (escapes already applied) alternating with embedded expressions. */
-  parts: (string | ExpressionAst)[];
-  quote: StringQuote;
-}
-
-export interface VariableAst extends Node {
-  kind: 'Variable';
-  /** Name without `$` and without scope: `x`, `_`, `true`, `HOME`, `a b`. */
-  name: string;
-  /** Scope or drive qualifier in lower case: 'global', 'script', 'local', 'private', 'env', 'variable', 'function'... */
-  scope?: string;
-  /** `@name` (splatting) rather than `$name`. */
-  splat: boolean;
-}
-
-/** `a, b, c` */
-export interface ArrayLiteralAst extends Node {
-  kind: 'ArrayLiteral';
-  elements: ExpressionAst[];
-}
-
-/** `@( ... )` */
-export interface ArrayExpressionAst extends Node {
-  kind: 'ArrayExpression';
-  body: StatementBlockAst;
-}
-
-/** `$( ... )` */
-export interface SubExpressionAst extends Node {
-  kind: 'SubExpression';
-  body: StatementBlockAst;
-}
-
-/** `( pipeline )` */
-export interface ParenAst extends Node {
-  kind: 'Paren';
-  pipeline: StatementAst;
-}
-
-export interface HashtableAst extends Node {
-  kind: 'Hashtable';
-  entries: { key: ExpressionAst; value: StatementAst; span: Span }[];
-}
-
-export interface ScriptBlockExpressionAst extends Node {
-  kind: 'ScriptBlockExpression';
-  block: ScriptBlockAst;
-}
-
-/**
- * Binary operators, lower-cased, with the case prefix removed: `-ceq` is `-eq` with caseSensitive true,
- * `-ieq` and `-eq` are `-eq` with caseSensitive false. Arithmetic: `+ - * / %`; range `..`;
- * format `-f`; comparison `-eq -ne -gt -ge -lt -le -like -notlike -match -notmatch -contains
- * -notcontains -in -notin -replace -split -join -is -isnot -as`; logical `-and -or -xor`;
- * bitwise `-band -bor -bxor -shl -shr`; PS7 `??`.
- */
-export interface BinaryAst extends Node {
-  kind: 'Binary';
-  operator: string;
-  caseSensitive: boolean;
-  left: ExpressionAst;
-  right: ExpressionAst;
-  /** Span of the operator token itself (for error positions). */
-  operatorSpan: Span;
-}
-
-/**
- * Unary operators: `-not`, `!`, `-bnot`, `-` (negate), `+`, `,` (unary comma: one-element array),
- * `-split`, `-join`, prefix `++`/`--` (operator '++' / '--' with postfix false) and postfix (postfix true).
- */
-export interface UnaryAst extends Node {
-  kind: 'Unary';
-  operator: string;
-  postfix: boolean;
-  caseSensitive: boolean;
-  operand: ExpressionAst;
-}
-
-/** `[type] operand` */
-export interface ConvertAst extends Node {
-  kind: 'Convert';
-  type: TypeNameAst;
-  operand: ExpressionAst;
-}
-
-/** `[type]` on its own (e.g. before `::`). */
-export interface TypeLiteralAst extends Node {
-  kind: 'TypeLiteral';
-  type: TypeNameAst;
-}
-
-/** `target.name`, `target.$name`, `target::name` (static), `target?.name` (nullConditional). */
-export interface MemberAst extends Node {
-  kind: 'Member';
-  target: ExpressionAst;
-  /** A StringConstant for a plain name; any expression for `.$x` or `.(expr)`. */
-  member: ExpressionAst;
-  static: boolean;
-  nullConditional: boolean;
-}
-
-/** `target.Method(args)` or `[type]::Method(args)`. */
-export interface InvokeMemberAst extends Node {
-  kind: 'InvokeMember';
-  target: ExpressionAst;
-  member: ExpressionAst;
-  args: ExpressionAst[];
-  static: boolean;
-  nullConditional: boolean;
-}
-
-/** `target[index]` (the index may be an array literal: `$a[0, 2]`). */
-export interface IndexAst extends Node {
-  kind: 'Index';
-  target: ExpressionAst;
-  index: ExpressionAst;
-  nullConditional: boolean;
-}
-
-/** PS7 `cond ? a : b`. */
-export interface TernaryAst extends Node {
-  kind: 'Ternary';
-  condition: ExpressionAst;
-  ifTrue: ExpressionAst;
-  ifFalse: ExpressionAst;
 }
 
 export type AnyAst =
