@@ -1,14 +1,18 @@
-// Get-ChildItem and Get-Item: FileInfo/DirectoryInfo objects for the paths given (wildcards allowed),
-// folders listed folders-first then files, each by name, as the FileSystem provider does; -Recurse,
-// -Depth, -Filter, -Include, -Exclude, -File, -Directory, -Name and -Force (dot files count as hidden).
+// Get-ChildItem and Get-Item on every provider's drive. FileSystem: FileInfo/DirectoryInfo objects,
+// folders listed folders-first then files, each by name; -Recurse, -Depth, -Filter, -Include, -Exclude,
+// -File, -Directory, -Name and -Force (dot files count as hidden). Cert:, Env:, Variable: list their
+// provider's items (certificates, environment variables, variables) in the provider's order.
 import { readdirSync } from 'node:fs';
+import '../../src/format/certificate-views.ts';
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
 import type { ResolvedPath } from '../../src/providers/filesystem.ts';
 import { isDirectory } from '../../src/providers/filesystem.ts';
 import { fileSystemItem } from '../../src/providers/file-items.ts';
+import type { ProviderItem } from '../../src/providers/item-provider.ts';
+import { providerItemObject, type ItemPath } from '../../src/providers/provider-items.ts';
 import { wildcardToRegExp } from '../../src/runtime/wildcard.ts';
-import { provider, reportPathError, resolveExisting } from './support/paths.ts';
+import { navigator, provider, providerContext, reportPathError, resolveLocations, whenProvidersReady } from './support/paths.ts';
 import './filesystem-views.ts';
 
 const module = 'Microsoft.PowerShell.Management';
@@ -66,6 +70,30 @@ function list(ctx: CmdletContext, dir: ResolvedPath, o: ListOptions, level: numb
   for (const name of c.files) emit(ctx, fs.at(dir.drive, [...dir.segments, name]), false, o, prefix + name);
   if (!o.recurse || level >= o.depth) return;
   for (const name of c.dirs) list(ctx, fs.at(dir.drive, [...dir.segments, name]), o, level + 1, `${prefix}${name}\\`);
+}
+
+/** Writes a provider item (or its relative name with -Name) when it passes the name and kind filters. */
+function emitItem(ctx: CmdletContext, at: ItemPath, item: ProviderItem, o: ListOptions, relative: string): void {
+  if (!matchesName(item.name, o)) return;
+  if ((o.files && item.isContainer) || (o.directories && !item.isContainer)) return;
+  if (o.names) ctx.write(relative, false);
+  else if (item.value !== null) ctx.write(providerItemObject(at, item), false);
+}
+
+/** Lists a provider container: its children, then (with -Recurse) each child container's, depth first. */
+function listItems(ctx: CmdletContext, container: ItemPath, o: ListOptions, level: number, prefix: string): void {
+  const children = navigator(ctx).children(providerContext(ctx), container);
+  for (const child of children) emitItem(ctx, child.path, child.item, o, prefix + child.item.name);
+  if (!o.recurse || level >= o.depth) return;
+  for (const child of children) if (child.item.isContainer) listItems(ctx, child.path, o, level + 1, `${prefix}${child.item.name}\\`);
+}
+
+function listItemPath(ctx: CmdletContext, target: ItemPath, o: ListOptions, wild: boolean): void {
+  const item = navigator(ctx).item(providerContext(ctx), target);
+  if (!item) return;
+  if (item.isContainer && !wild) return listItems(ctx, target, o, 0, '');
+  emitItem(ctx, target, item, o, item.name || target.psPath);
+  if (item.isContainer && o.recurse) listItems(ctx, target, o, 1, `${item.name}\\`);
 }
 
 const pathParameters = {
@@ -149,19 +177,28 @@ export const getChildItem = defineCmdlet({
     };
     const literal = (p.LiteralPath !== undefined && p.Path === undefined);
     const paths = (literal ? p.LiteralPath : p.Path) ?? ['.'];
-    for (const raw of paths) {
-      const wild = !literal && /[*?[]/.test(raw);
-      for (const item of resolveExisting(ctx, [raw], literal)) {
-        const dir = isDirectory(item.native);
-        if (dir && !wild) list(ctx, item, o, 0, '');
-        else {
-          emit(ctx, item, dir, o, item.segments[item.segments.length - 1] ?? item.psPath);
-          if (dir && o.recurse) list(ctx, item, o, 1, `${item.segments[item.segments.length - 1]}\\`);
-        }
-      }
-    }
+    return whenProvidersReady(ctx, paths, () => listPaths(ctx, paths, literal, o));
   },
 });
+
+function listPaths(ctx: CmdletContext, paths: string[], literal: boolean, o: ListOptions): void {
+  for (const raw of paths) {
+    const wild = !literal && /[*?[]/.test(raw);
+    for (const location of resolveLocations(ctx, [raw], literal)) {
+      if (location.kind === 'item') {
+        listItemPath(ctx, location.path, o, wild);
+        continue;
+      }
+      const item = location.path;
+      const dir = isDirectory(item.native);
+      if (dir && !wild) list(ctx, item, o, 0, '');
+      else {
+        emit(ctx, item, dir, o, item.segments[item.segments.length - 1] ?? item.psPath);
+        if (dir && o.recurse) list(ctx, item, o, 1, `${item.segments[item.segments.length - 1]}\\`);
+      }
+    }
+  }
+}
 
 export const getItem = defineCmdlet({
   name: 'Get-Item',
@@ -190,15 +227,24 @@ export const getItem = defineCmdlet({
   process(p, ctx) {
     const literal = (p.LiteralPath !== undefined && p.Path === undefined);
     const o = { filter: p.Filter ? wildcardToRegExp(p.Filter) : undefined, include: regexes(p.Include), exclude: regexes(p.Exclude) };
-    for (const item of resolveExisting(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal)) {
-      const name = item.segments[item.segments.length - 1] ?? '';
-      if (!matchesName(name, { ...o, recurse: false, depth: 0, force: true, files: false, directories: false, names: false })) continue;
-      if (!p.Force && name.startsWith('.') && !literal && /[*?[]/.test(String(p.Path))) continue;
-      try {
-        ctx.write(fileSystemItem(item, provider(ctx)), false);
-      } catch (e) {
-        reportPathError(ctx, e, item.psPath);
+    const filters: ListOptions = { ...o, recurse: false, depth: 0, force: true, files: false, directories: false, names: false };
+    return whenProvidersReady(ctx, (literal ? p.LiteralPath : p.Path) ?? [], () => {
+      for (const location of resolveLocations(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal)) {
+        if (location.kind === 'item') {
+          const item = navigator(ctx).item(providerContext(ctx), location.path);
+          if (item) emitItem(ctx, location.path, item, filters, item.name);
+          continue;
+        }
+        const item = location.path;
+        const name = item.segments[item.segments.length - 1] ?? '';
+        if (!matchesName(name, filters)) continue;
+        if (!p.Force && name.startsWith('.') && !literal && /[*?[]/.test(String(p.Path))) continue;
+        try {
+          ctx.write(fileSystemItem(item, provider(ctx)), false);
+        } catch (e) {
+          reportPathError(ctx, e, item.psPath);
+        }
       }
-    }
+    });
   },
 });

@@ -1,10 +1,12 @@
-// Get-PSDrive, New-PSDrive and Remove-PSDrive. Every drive is a FileSystem drive: C: (a folder under the
-// state root), the native / drive, and drives mapped with New-PSDrive for this session.
+// Get-PSDrive, New-PSDrive and Remove-PSDrive. FileSystem drives: C: (a folder under the state root),
+// the native / drive, and drives mapped with New-PSDrive for this session; and the drives of the other
+// providers: Cert: (Certificate), Env: (Environment), Variable: (Variable).
 import { statfsSync } from 'node:fs';
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
 import { registerView } from '../../src/format/views.ts';
-import type { PSDrive } from '../../src/providers/drives.ts';
+import { isFileSystemDrive, providerOf, type PSDrive } from '../../src/providers/drives.ts';
+import { findProviderName, providerFullName } from '../../src/providers/provider-info.ts';
 import { isDirectory } from '../../src/providers/filesystem.ts';
 import { PSObject } from '../../src/runtime/values.ts';
 import { wildcardToRegExp } from '../../src/runtime/wildcard.ts';
@@ -21,7 +23,7 @@ registerView(PS_DRIVE_INFO, {
     { label: 'Name', expression: 'Name', width: 10 },
     { label: 'Used (GB)', expression: (d: unknown) => gb((d as PSObject).getProperty('Used')), width: 13, alignment: 'right' },
     { label: 'Free (GB)', expression: (d: unknown) => gb((d as PSObject).getProperty('Free')), width: 13, alignment: 'right' },
-    { label: 'Provider', expression: () => 'FileSystem', width: 13 },
+    { label: 'Provider', expression: (d: unknown) => String((d as PSObject).getProperty('Provider') ?? '').replace(/^.*\\/, ''), width: 13 },
     { label: 'Root', expression: 'Root', width: 50 },
     { label: 'CurrentLocation', expression: 'CurrentLocation', alignment: 'right' },
   ],
@@ -38,16 +40,17 @@ function space(root: string): { used?: number; free?: number } {
 
 export function driveInfo(d: PSDrive): PSObject {
   const info = new PSObject([PS_DRIVE_INFO, 'System.Object']);
-  d.ensureRoot?.();
-  const { used, free } = d.native || isDirectory(d.nativeRoot) ? space(d.nativeRoot) : {};
+  const fileSystem = isFileSystemDrive(d);
+  if (fileSystem) d.ensureRoot?.();
+  const { used, free } = fileSystem && (d.native || isDirectory(d.nativeRoot)) ? space(d.nativeRoot) : {};
   info.setProperty('Used', used ?? null);
   info.setProperty('Free', free ?? null);
   info.setProperty('CurrentLocation', d.current.join(d.native ? '/' : '\\'));
   info.setProperty('Name', d.name);
-  info.setProperty('Provider', 'Microsoft.PowerShell.Core\\FileSystem');
+  info.setProperty('Provider', providerFullName(providerOf(d)));
   info.setProperty('Root', d.displayRoot);
   info.setProperty('Description', d.description);
-  info.setProperty('DisplayRoot', d.nativeRoot);
+  info.setProperty('DisplayRoot', fileSystem ? d.nativeRoot : null);
   info.defineMethod({ name: 'ToString', invoke: () => d.name, definition: 'string ToString()' });
   return info;
 }
@@ -65,7 +68,10 @@ function driveNotFound(ctx: CmdletContext, name: string, errorId = 'GetDriveNoMa
 export const getPSDrive = defineCmdlet({
   name: 'Get-PSDrive',
   synopsis: 'Gets drives in the current session.',
-  description: 'Lists the drives of the session: C: (a folder under the state root), the native / drive, and drives added with New-PSDrive.',
+  description:
+    'Lists the drives of the session: C: (a folder under the state root), the native / drive, drives added with New-PSDrive, ' +
+    'and the drives of the other providers: Cert: (the server certificate store), Env: (environment variables) and Variable:. ' +
+    'The Provider column names the provider of each drive.',
   module,
   commandId: 'Microsoft.PowerShell.Commands.GetPSDriveCommand',
   aliases: ['gdr'],
@@ -73,13 +79,16 @@ export const getPSDrive = defineCmdlet({
   parameters: {
     Name: { type: 'string[]', position: 0, valueFromPipelineByPropertyName: true, sets: ['Name'], description: 'The drive names (wildcards allowed).' },
     LiteralName: { type: 'string[]', mandatory: true, valueFromPipelineByPropertyName: true, sets: ['LiteralName'], description: 'The drive names, taken literally.' },
-    PSProvider: { type: 'string[]', valueFromPipelineByPropertyName: true, description: 'Only drives of these providers (FileSystem).' },
+    PSProvider: { type: 'string[]', valueFromPipelineByPropertyName: true, description: 'Only drives of these providers (FileSystem, Certificate, Environment, Variable).' },
     Scope: { type: 'string', valueFromPipelineByPropertyName: true, description: 'Accepted for compatibility: drives belong to the session.' },
   },
-  examples: [{ title: 'Where drive C: lives', code: '(Get-PSDrive C).Root -like "*drives*C"', output: 'True' }],
+  examples: [
+    { title: 'Where drive C: lives', code: '(Get-PSDrive C).Root -like "*drives*C"', output: 'True' },
+    { title: 'The certificate drive', code: 'Get-PSDrive -PSProvider Certificate | ForEach-Object { "$($_.Name) $($_.Provider)" }', output: 'Cert Microsoft.PowerShell.Security\\Certificate' },
+  ],
   process(p, ctx) {
-    const all = provider(ctx).drives.all();
-    if (p.PSProvider && !p.PSProvider.some((x) => /^(Microsoft\.PowerShell\.Core\\)?FileSystem$/i.test(x))) return;
+    const wanted = p.PSProvider?.map(findProviderName);
+    const all = provider(ctx).drives.all().filter((d) => !wanted || wanted.includes(providerOf(d)));
     const names = p.Name ?? p.LiteralName;
     if (!names) {
       for (const d of all) ctx.write(driveInfo(d), false);
@@ -198,7 +207,7 @@ export const removePSDrive = defineCmdlet({
           ctx.writeError({ message: `Cannot remove drive '${d.name}' because it is in use.`, errorId: 'InvalidOperation', category: 'InvalidOperation', targetObject: d.name, exceptionType: 'System.Management.Automation.PSInvalidOperationException' });
           continue;
         }
-        if (!(await ctx.shouldProcess(`Name: ${d.name} Provider: Microsoft.PowerShell.Core\\FileSystem Root: ${d.displayRoot}`, 'Remove Drive'))) continue;
+        if (!(await ctx.shouldProcess(`Name: ${d.name} Provider: ${providerFullName(providerOf(d))} Root: ${d.displayRoot}`, 'Remove Drive'))) continue;
         fs.drives.remove(d.name);
       }
     }

@@ -1,6 +1,7 @@
 // New-Item, Remove-Item, Copy-Item, Move-Item and Rename-Item on the FileSystem drives, with
 // PowerShell's errors (`The file 'C:\x' already exists.`, `An item with the specified name ... already
-// exists.`, PathNotFound) and ShouldProcess (-WhatIf / -Confirm) texts.
+// exists.`, PathNotFound) and ShouldProcess (-WhatIf / -Confirm) texts. Remove-Item also removes
+// certificates (Cert:\LocalMachine\Root, My), environment variables and variables.
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
@@ -12,7 +13,8 @@ import { PSException } from '../../src/runtime/errors.ts';
 import { toPSString } from '../../src/runtime/to-string.ts';
 import { baseValue, enumerate } from '../../src/runtime/values.ts';
 import { wildcardToRegExp } from '../../src/runtime/wildcard.ts';
-import { provider, reportPathError, resolveExisting } from './support/paths.ts';
+import type { ItemPath } from '../../src/providers/provider-items.ts';
+import { provider, providerContext, reportPathError, resolveExisting, resolveLocations, whenProvidersReady } from './support/paths.ts';
 import './filesystem-views.ts';
 
 const module = 'Microsoft.PowerShell.Management';
@@ -33,16 +35,41 @@ function ioFailure(ctx: CmdletContext, message: string, errorId: string, target:
   ctx.writeError({ message, errorId, category, targetObject: target, exceptionType: category === 'InvalidArgument' ? 'System.ArgumentException' : 'System.IO.IOException' });
 }
 
-function leaf(p: ResolvedPath): string {
+function leaf(p: ResolvedPath | ItemPath): string {
   return p.segments[p.segments.length - 1] ?? '';
 }
 
-function selectPaths(ctx: CmdletContext, p: { Path?: string[]; LiteralPath?: string[]; Include?: string[]; Exclude?: string[]; Filter?: string }): ResolvedPath[] {
-  const literal = (p.LiteralPath !== undefined && p.Path === undefined);
-  const items = resolveExisting(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal);
+type PathFilters = { Path?: string[]; LiteralPath?: string[]; Include?: string[]; Exclude?: string[]; Filter?: string };
+
+function nameFilter(p: PathFilters): (name: string) => boolean {
   const inc = (p.Filter ? [p.Filter, ...(p.Include ?? [])] : p.Include)?.map((x) => wildcardToRegExp(x));
   const exc = p.Exclude?.map((x) => wildcardToRegExp(x));
-  return items.filter((i) => (!inc || inc.some((r) => r.test(leaf(i)))) && (!exc || !exc.some((r) => r.test(leaf(i)))));
+  return (name) => (!inc || inc.some((r) => r.test(name))) && (!exc || !exc.some((r) => r.test(name)));
+}
+
+function selectPaths(ctx: CmdletContext, p: PathFilters): ResolvedPath[] {
+  const literal = (p.LiteralPath !== undefined && p.Path === undefined);
+  const keep = nameFilter(p);
+  return resolveExisting(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal).filter((i) => keep(leaf(i)));
+}
+
+/** Remove-Item on Cert:, Env: or Variable: (the provider says what it can remove). */
+async function removeProviderItem(ctx: CmdletContext, target: ItemPath): Promise<void> {
+  if (target.segments.length === 0) {
+    ctx.writeError({ message: `Cannot remove the item at '${target.psPath}' because it is the root of the drive.`, errorId: 'RemoveItemDriveRoot', category: 'InvalidOperation', targetObject: target.psPath, exceptionType: 'System.Management.Automation.PSInvalidOperationException' });
+    return;
+  }
+  const removal = target.provider.removal?.(providerContext(ctx), target.segments);
+  if (!removal) {
+    ctx.writeError({ message: 'Provider operation stopped because the provider does not support this operation.', errorId: 'NotSupported', category: 'NotImplemented', targetObject: target.psPath, exceptionType: 'System.Management.Automation.PSNotSupportedException' });
+    return;
+  }
+  if (!(await ctx.shouldProcess(removal.target, removal.action))) return;
+  try {
+    removal.remove();
+  } catch (e) {
+    reportPathError(ctx, e, target.psPath, 'RemoveItemError');
+  }
 }
 
 function itemTypeOf(value: string | undefined): 'File' | 'Directory' | undefined {
@@ -163,7 +190,16 @@ export const removeItem = defineCmdlet({
     { title: 'See what would be deleted', code: "Set-Content C:\\old.req 'x'\nRemove-Item C:\\old.req -WhatIf", output: 'What if: Performing the operation "Remove File" on target "C:\\old.req".' },
   ],
   async process(p, ctx) {
-    for (const item of selectPaths(ctx, p)) {
+    await whenProvidersReady(ctx, [...(p.Path ?? []), ...(p.LiteralPath ?? [])], () => undefined);
+    const literal = (p.LiteralPath !== undefined && p.Path === undefined);
+    const keep = nameFilter(p);
+    for (const location of resolveLocations(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal)) {
+      if (!keep(leaf(location.path))) continue;
+      if (location.kind === 'item') {
+        await removeProviderItem(ctx, location.path);
+        continue;
+      }
+      const item = location.path;
       const dir = isDirectory(item.native);
       if (!(await ctx.shouldProcess(item.psPath, dir ? 'Remove Directory' : 'Remove File'))) continue;
       try {

@@ -1,43 +1,66 @@
 // Get-Location, Set-Location, Push-Location and Pop-Location over the session's drives (C: under the
-// state root, the native / drive, New-PSDrive drives). Locations are PathInfo objects (`Path` table).
+// state root, the native / drive, New-PSDrive drives, Cert:, Env:, Variable:). Locations are PathInfo
+// objects (`Path` table); a location on another provider's drive must be one of its containers.
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
 import { registerView } from '../../src/format/views.ts';
+import { isFileSystemDrive } from '../../src/providers/drives.ts';
 import { isDirectory } from '../../src/providers/filesystem.ts';
-import type { ResolvedPath } from '../../src/providers/filesystem.ts';
+import { locationInfo, type Location } from '../../src/providers/navigation.ts';
 import { PATH_INFO, pathInfo } from '../../src/providers/path-info.ts';
 import { pathNotFound } from '../../src/providers/path-errors.ts';
-import { provider, reportPathError } from './support/paths.ts';
+import { findProviderName } from '../../src/providers/provider-info.ts';
+import { itemPath } from '../../src/providers/provider-items.ts';
+import { itemPathOf, navigator, provider, providerContext, reportPathError, whenProvidersReady } from './support/paths.ts';
 
 const module = 'Microsoft.PowerShell.Management';
 registerView(PATH_INFO, { kind: 'table', columns: ['Path'] });
 
-function stack(ctx: CmdletContext, name: string | undefined, create: boolean): ResolvedPath[] | undefined {
-  const stacks = provider(ctx).stacks;
+function stack(ctx: CmdletContext, name: string | undefined, create: boolean): Location[] | undefined {
+  const stacks = navigator(ctx).stacks;
   const key = (name ?? 'default').toLowerCase();
   let s = stacks.get(key);
   if (!s && create) stacks.set(key, (s = []));
   return s;
 }
 
+/** Resolves a container on another provider's drive (`Cert:\LocalMachine\Root`); writes PathNotFound when there is none. */
+function targetContainer(ctx: CmdletContext, path: string, literal: boolean): Location | undefined | null {
+  const target = itemPathOf(ctx, path);
+  if (!target) return null;
+  const nav = navigator(ctx);
+  const at = providerContext(ctx);
+  const containers = (literal ? [target] : nav.expand(at, target)).filter((p) => nav.item(at, p)?.isContainer);
+  if (containers.length === 1) return { kind: 'item', path: containers[0] };
+  if (containers.length > 1) multipleContainers(ctx, path);
+  else ctx.writeError(pathNotFound(target.psPath).spec());
+  return undefined;
+}
+
+function multipleContainers(ctx: CmdletContext, path: string): void {
+  ctx.writeError({
+    message: `Cannot set the location because path '${path}' resolved to multiple containers. You can only the set the same location to a single container at a time.`,
+    errorId: 'PathResolvedToMultiple',
+    category: 'InvalidArgument',
+    targetObject: path,
+    exceptionType: 'System.Management.Automation.PSArgumentException',
+  });
+}
+
 /** Resolves a target folder; writes PathNotFound (or the provider's error) and returns undefined when it is not one. */
-function targetFolder(ctx: CmdletContext, path: string, literal: boolean): ResolvedPath | undefined {
+function targetFolder(ctx: CmdletContext, path: string, literal: boolean): Location | undefined {
+  const container = targetContainer(ctx, path, literal);
+  if (container !== null) return container;
   const fs = provider(ctx);
   try {
     const hits = literal ? [fs.resolve(path)] : fs.expand(path);
     const dirs = hits.filter((h) => isDirectory(h.native));
     if (dirs.length > 1) {
-      ctx.writeError({
-        message: `Cannot set the location because path '${path}' resolved to multiple containers. You can only the set the same location to a single container at a time.`,
-        errorId: 'PathResolvedToMultiple',
-        category: 'InvalidArgument',
-        targetObject: path,
-        exceptionType: 'System.Management.Automation.PSArgumentException',
-      });
+      multipleContainers(ctx, path);
       return undefined;
     }
     if (dirs.length === 0) throw pathNotFound(hits[0]?.psPath ?? fs.resolve(path).psPath);
-    return dirs[0];
+    return { kind: 'fs', path: dirs[0] };
   } catch (e) {
     reportPathError(ctx, e, path);
     return undefined;
@@ -55,14 +78,15 @@ export const getLocation = defineCmdlet({
   aliases: ['pwd', 'gl'],
   defaultParameterSet: 'Location',
   parameters: {
-    PSProvider: { type: 'string[]', sets: ['Location'], description: 'Accepted for compatibility: every drive is a FileSystem drive.' },
+    PSProvider: { type: 'string[]', sets: ['Location'], description: 'The providers whose current locations are wanted (FileSystem, Certificate, Environment, Variable).' },
     PSDrive: { type: 'string[]', sets: ['Location'], description: 'The drives whose current locations are wanted.' },
     Stack: { type: 'switch', sets: ['Stack'], description: 'Writes the locations on the location stack.' },
     StackName: { type: 'string[]', sets: ['Stack'], description: 'The named location stacks to read.' },
   },
   examples: [{ title: 'The current location', code: 'Set-Location C:\\\nGet-Location', output: 'Path\n----\nC:\\' }],
   process(p, ctx) {
-    const fs = provider(ctx);
+    const nav = navigator(ctx);
+    const fs = nav.fileSystem;
     if (ctx.parameterSetName === 'Stack') {
       for (const name of p.StackName ?? [undefined]) {
         const s = stack(ctx, name, false);
@@ -70,7 +94,7 @@ export const getLocation = defineCmdlet({
           ctx.writeError({ message: `Cannot find location stack '${name}'. It does not exist or it is not a container.`, errorId: 'StackNotFound', category: 'ObjectNotFound', targetObject: name, exceptionType: 'System.Management.Automation.PSArgumentException' });
           continue;
         }
-        for (const loc of [...s].reverse()) ctx.write(pathInfo(loc), false);
+        for (const loc of [...s].reverse()) ctx.write(locationInfo(loc), false);
       }
       return;
     }
@@ -81,11 +105,25 @@ export const getLocation = defineCmdlet({
           ctx.writeError({ message: `Cannot find drive. A drive with the name '${name}' does not exist.`, errorId: 'GetLocationNoMatchingDrive', category: 'ObjectNotFound', targetObject: name, exceptionType: 'System.Management.Automation.DriveNotFoundException' });
           continue;
         }
-        ctx.write(pathInfo(fs.at(d, d.current)), false);
+        const other = nav.providerOfDrive(d);
+        ctx.write(isFileSystemDrive(d) || !other ? pathInfo(fs.at(d, d.current)) : locationInfo({ kind: 'item', path: itemPath(other, d, [...d.current]) }), false);
       }
       return;
     }
-    ctx.write(pathInfo(fs.location), false);
+    if (p.PSProvider) {
+      for (const name of p.PSProvider) {
+        const wanted = findProviderName(name);
+        const d = wanted === nav.location.path.drive.provider ? nav.drives.currentDrive : nav.drives.all().find((x) => (x.provider ?? 'FileSystem') === wanted);
+        if (!wanted || !d) {
+          ctx.writeError({ message: `Cannot find a provider with the name '${name}'.`, errorId: 'ProviderNotFound', category: 'ObjectNotFound', targetObject: name, exceptionType: 'System.Management.Automation.ProviderNotFoundException' });
+          continue;
+        }
+        const other = nav.providerOfDrive(d);
+        ctx.write(wanted === 'FileSystem' || !other ? pathInfo(fs.location) : locationInfo({ kind: 'item', path: itemPath(other, d, [...d.current]) }), false);
+      }
+      return;
+    }
+    ctx.write(locationInfo(nav.location), false);
   },
 });
 
@@ -110,14 +148,16 @@ export const setLocation = defineCmdlet({
     { title: 'Go up one level', code: 'Set-Location C:\\\nNew-Item -ItemType Directory C:\\a\\b -Force | Out-Null\ncd C:\\a\\b\ncd ..\npwd | ForEach-Object Path', output: 'C:\\a' },
   ],
   process(p, ctx) {
-    if (ctx.parameterSetName === 'Stack') return;
-    const path = p.Path ?? p.LiteralPath;
-    if (path === undefined || path === null) return;
-    const fs = provider(ctx);
-    const target = targetFolder(ctx, path === '' ? '.' : path, (p.LiteralPath !== undefined && p.Path === undefined));
-    if (!target) return;
-    fs.setLocation(target);
-    if (p.PassThru) ctx.write(pathInfo(fs.location), false);
+    return whenProvidersReady(ctx, [p.Path ?? p.LiteralPath], () => {
+      if (ctx.parameterSetName === 'Stack') return;
+      const path = p.Path ?? p.LiteralPath;
+      if (path === undefined || path === null) return;
+      const nav = navigator(ctx);
+      const target = targetFolder(ctx, path === '' ? '.' : path, (p.LiteralPath !== undefined && p.Path === undefined));
+      if (!target) return;
+      nav.setLocation(target);
+      if (p.PassThru) ctx.write(locationInfo(nav.location), false);
+    });
   },
 });
 
@@ -143,16 +183,18 @@ export const pushLocation = defineCmdlet({
     },
   ],
   process(p, ctx) {
-    const fs = provider(ctx);
-    const path = p.Path ?? p.LiteralPath;
-    const current = fs.location;
-    if (path !== undefined && path !== null) {
-      const target = targetFolder(ctx, path, (p.LiteralPath !== undefined && p.Path === undefined));
-      if (!target) return;
-      stack(ctx, p.StackName, true)!.push(current);
-      fs.setLocation(target);
+    return whenProvidersReady(ctx, [p.Path ?? p.LiteralPath], () => {
+      const nav = navigator(ctx);
+      const path = p.Path ?? p.LiteralPath;
+      const current = nav.location;
+      if (path !== undefined && path !== null) {
+        const target = targetFolder(ctx, path, (p.LiteralPath !== undefined && p.Path === undefined));
+        if (!target) return;
+        stack(ctx, p.StackName, true)!.push(current);
+        nav.setLocation(target);
       } else stack(ctx, p.StackName, true)!.push(current);
-    if (p.PassThru) ctx.write(pathInfo(fs.location), false);
+      if (p.PassThru) ctx.write(locationInfo(nav.location), false);
+    });
   },
 });
 
@@ -178,9 +220,9 @@ export const popLocation = defineCmdlet({
     }
     const loc = s.pop();
     if (!loc) return;
-    const fs = provider(ctx);
-    fs.setLocation(loc);
-    if (p.PassThru) ctx.write(pathInfo(fs.location), false);
+    const nav = navigator(ctx);
+    nav.setLocation(loc);
+    if (p.PassThru) ctx.write(locationInfo(nav.location), false);
   },
 });
 

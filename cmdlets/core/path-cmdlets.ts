@@ -1,12 +1,14 @@
 // Test-Path, Resolve-Path, Convert-Path, Split-Path and Join-Path: PowerShell paths on the session's
-// drives. Convert-Path gives the native path behind a drive path (C: lives under the state root).
+// drives. Convert-Path gives the native path behind a drive path (C: lives under the state root), or
+// the provider path (`LocalMachine\Root`) on Cert:, Env: and Variable:.
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
 import { exists, isDirectory } from '../../src/providers/filesystem.ts';
+import { locationInfo } from '../../src/providers/navigation.ts';
+import type { ItemPath } from '../../src/providers/provider-items.ts';
 import { classifyPath, qualifierOf, segmentHasWildcard, stripProviderQualifier } from '../../src/providers/ps-path.ts';
 import { statSync } from 'node:fs';
-import { pathInfo } from '../../src/providers/path-info.ts';
-import { provider, reportPathError, resolveExisting } from './support/paths.ts';
+import { itemPathOf, navigator, provider, providerContext, reportPathError, resolveExisting, resolveLocations, whenProvidersReady } from './support/paths.ts';
 
 const module = 'Microsoft.PowerShell.Management';
 
@@ -59,34 +61,52 @@ export const testPath = defineCmdlet({
     { title: 'Is it a folder?', code: 'Test-Path C:\\ -PathType Container', output: 'True' },
   ],
   process(p, ctx) {
-    const { list, literal } = paths(ctx, p);
-    const fs = provider(ctx);
-    for (const raw of list) {
-      if (p.IsValid) {
-        ctx.write(!/[<>|"\0]/.test(stripProviderQualifier(raw).path), false);
-        continue;
+    return whenProvidersReady(ctx, [...(p.Path ?? []), ...(p.LiteralPath ?? [])], () => {
+      const { list, literal } = paths(ctx, p);
+      const fs = provider(ctx);
+      for (const raw of list) {
+        if (p.IsValid) {
+          ctx.write(!/[<>|"\0]/.test(stripProviderQualifier(raw).path), false);
+          continue;
+        }
+        const target = itemPathOf(ctx, raw);
+        if (target) {
+          ctx.write(itemExists(ctx, target, literal, p.PathType), false);
+          continue;
+        }
+        let hits;
+        try {
+          hits = literal ? [fs.resolve(raw)] : fs.expand(raw);
+        } catch {
+          ctx.write(false, false);
+          continue;
+        }
+        const ok = hits.some((h) => {
+          if (!exists(h.native)) return false;
+          const dir = isDirectory(h.native);
+          if (p.PathType === 'Container' && !dir) return false;
+          if (p.PathType === 'Leaf' && dir) return false;
+          const mtime = statSync(h.native).mtime;
+          if (p.OlderThan && !(mtime < p.OlderThan)) return false;
+          if (p.NewerThan && !(mtime > p.NewerThan)) return false;
+          return true;
+        });
+        ctx.write(ok, false);
       }
-      let hits;
-      try {
-        hits = literal ? [fs.resolve(raw)] : fs.expand(raw);
-      } catch {
-        ctx.write(false, false);
-        continue;
-      }
-      const ok = hits.some((h) => {
-        if (!exists(h.native)) return false;
-        const dir = isDirectory(h.native);
-        if (p.PathType === 'Container' && !dir) return false;
-        if (p.PathType === 'Leaf' && dir) return false;
-        const mtime = statSync(h.native).mtime;
-        if (p.OlderThan && !(mtime < p.OlderThan)) return false;
-        if (p.NewerThan && !(mtime > p.NewerThan)) return false;
-        return true;
-      });
-      ctx.write(ok, false);
-    }
+    });
   },
 });
+
+/** Test-Path on Cert:, Env:, Variable: (-PathType Container is a store or location, Leaf a certificate). */
+function itemExists(ctx: CmdletContext, target: ItemPath, literal: boolean, pathType: string | undefined): boolean {
+  const nav = navigator(ctx);
+  const at = providerContext(ctx);
+  return (literal ? [target] : nav.expand(at, target)).some((h) => {
+    const item = nav.item(at, h);
+    if (!item) return false;
+    return pathType === 'Container' ? item.isContainer : pathType === 'Leaf' ? !item.isContainer : true;
+  });
+}
 
 export const resolvePath = defineCmdlet({
   name: 'Resolve-Path',
@@ -104,25 +124,27 @@ export const resolvePath = defineCmdlet({
     { title: 'Expand a wildcard', code: "Set-Content C:\\a.req 'x'\nSet-Content C:\\b.req 'y'\nResolve-Path C:\\*.req | ForEach-Object Path", output: 'C:\\a.req\nC:\\b.req' },
   ],
   process(p, ctx) {
-    const { list, literal } = paths(ctx, p);
-    const fs = provider(ctx);
-    for (const item of resolveExisting(ctx, list, literal, true, true)) {
-      if (!p.Relative) {
-        ctx.write(pathInfo(item), false);
-        continue;
+    return whenProvidersReady(ctx, [...(p.Path ?? []), ...(p.LiteralPath ?? [])], () => {
+      const { list, literal } = paths(ctx, p);
+      const here = navigator(ctx).location.path;
+      for (const location of resolveLocations(ctx, list, literal, true, true)) {
+        const item = location.path;
+        if (!p.Relative) {
+          ctx.write(locationInfo(location), false);
+          continue;
+        }
+        if (here.drive !== item.drive) {
+          ctx.write(item.psPath, false);
+          continue;
+        }
+        let common = 0;
+        while (common < here.segments.length && common < item.segments.length && here.segments[common].toLowerCase() === item.segments[common].toLowerCase()) common++;
+        const up = here.segments.length - common;
+        const sep = item.drive.native ? '/' : '\\';
+        const rest = item.segments.slice(common).join(sep);
+        ctx.write(up === 0 ? `.${sep}${rest}` : `${Array(up).fill('..').join(sep)}${rest ? sep + rest : ''}`, false);
       }
-      const here = fs.location;
-      if (here.drive !== item.drive) {
-        ctx.write(item.psPath, false);
-        continue;
-      }
-      let common = 0;
-      while (common < here.segments.length && common < item.segments.length && here.segments[common].toLowerCase() === item.segments[common].toLowerCase()) common++;
-      const up = here.segments.length - common;
-      const sep = item.drive.native ? '/' : '\\';
-      const rest = item.segments.slice(common).join(sep);
-      ctx.write(up === 0 ? `.${sep}${rest}` : `${Array(up).fill('..').join(sep)}${rest ? sep + rest : ''}`, false);
-    }
+    });
   },
 });
 
@@ -137,8 +159,12 @@ export const convertPath = defineCmdlet({
   parameters: { ...pathParams },
   examples: [{ title: 'The native path of the current location', code: '(Convert-Path .) -eq (Get-Location).ProviderPath', output: 'True' }],
   process(p, ctx) {
-    const { list, literal } = paths(ctx, p);
-    for (const item of resolveExisting(ctx, list, literal, true, true)) ctx.write(item.native, false);
+    return whenProvidersReady(ctx, [...(p.Path ?? []), ...(p.LiteralPath ?? [])], () => {
+      const { list, literal } = paths(ctx, p);
+      for (const location of resolveLocations(ctx, list, literal, true, true)) {
+        ctx.write(location.kind === 'fs' ? location.path.native : location.path.segments.join('\\'), false);
+      }
+    });
   },
 });
 

@@ -1,8 +1,10 @@
-// The session's PowerShell drives. Every drive is a FileSystem drive: `C:` (a folder under the state
-// root, `<root>/drives/C`, created on first use), drives made with New-PSDrive, and, on POSIX, the `/`
-// drive that shows native paths as they are (as PowerShell on Linux and macOS does).
+// The session's PowerShell drives. FileSystem drives: `C:` (a folder under the state root,
+// `<root>/drives/C`, created on first use), drives made with New-PSDrive, and, on POSIX, the `/` drive
+// that shows native paths as they are (as PowerShell on Linux and macOS does). The drives of the other
+// providers (Cert:, Env:, Variable:) live in the same table; they have no native root.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { ProviderName } from './provider-info.ts';
 
 export interface PSDrive {
   /** Drive name without the colon (`C`, `Certs`, `/`). */
@@ -20,12 +22,33 @@ export interface PSDrive {
   current: string[];
   /** Creates the root folder on first use (the default C: drive). */
   ensureRoot?: () => void;
+  /** The provider the drive belongs to; FileSystem when absent. */
+  readonly provider?: ProviderName;
+}
+
+export function providerOf(drive: PSDrive): ProviderName {
+  return drive.provider ?? 'FileSystem';
+}
+
+export function isFileSystemDrive(drive: PSDrive): boolean {
+  return providerOf(drive) === 'FileSystem';
 }
 
 export class DriveTable {
   private readonly drives = new Map<string, PSDrive>();
-  /** The drive of the session's current location. */
-  currentDrive: PSDrive;
+  private current: PSDrive;
+  /** The FileSystem drive the session was on last (the current drive when that is a FileSystem one). */
+  fileSystemDrive: PSDrive;
+
+  /** The drive of the session's current location (of any provider). */
+  get currentDrive(): PSDrive {
+    return this.current;
+  }
+
+  set currentDrive(drive: PSDrive) {
+    this.current = drive;
+    if (isFileSystemDrive(drive)) this.fileSystemDrive = drive;
+  }
 
   constructor(readonly stateRoot: string) {
     const cRoot = path.join(stateRoot, 'drives', 'C');
@@ -48,7 +71,8 @@ export class DriveTable {
     if (process.platform !== 'win32') {
       this.add({ name: '/', nativeRoot: '/', displayRoot: '/', description: 'The native file system', native: true, builtin: true, current: [] });
     }
-    this.currentDrive = c;
+    this.current = c;
+    this.fileSystemDrive = c;
   }
 
   add(drive: PSDrive): void {
@@ -80,7 +104,7 @@ export class DriveTable {
   driveForNative(native: string): { drive: PSDrive; segments: string[] } | undefined {
     let best: { drive: PSDrive; segments: string[] } | undefined;
     let bestLength = -1;
-    const named = [...this.drives.values()].filter((d) => !d.native);
+    const named = [...this.drives.values()].filter((d) => !d.native && isFileSystemDrive(d));
     const ordered = [...named.filter((d) => d.builtin), ...named.filter((d) => !d.builtin)];
     for (const d of ordered) {
       if (best?.drive.builtin) break;

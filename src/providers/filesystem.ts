@@ -1,13 +1,15 @@
 // The FileSystem provider of a session: the current location, and turning PowerShell paths into native
 // ones and back. Paths on Windows-style drives (`C:`) match existing names case-insensitively, as on
-// Windows, so `c:\Certificates\Request.p7c` finds `c:\certificates\request.p7c`.
+// Windows, so `c:\Certificates\Request.p7c` finds `c:\certificates\request.p7c`. A path on another
+// provider's drive (`Cert:\x`, or relative while the current location is there) is not a file path.
 import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { wildcardToRegExp } from '../runtime/wildcard.ts';
-import { DriveTable, driveNativePath, drivePathText, type PSDrive } from './drives.ts';
+import { DriveTable, driveNativePath, drivePathText, isFileSystemDrive, providerOf, type PSDrive } from './drives.ts';
 import { applySegments, classifyPath, otherProviderQualifier, segmentHasWildcard, splitSegments } from './ps-path.ts';
-import { driveNotFound, providerNotFound } from './path-errors.ts';
+import { driveNotFound, notFileSystemProvider, providerNotFound } from './path-errors.ts';
+import { findProviderName, providerFullName } from './provider-info.ts';
 
 export interface ResolvedPath {
   drive: PSDrive;
@@ -21,8 +23,6 @@ export interface ResolvedPath {
 
 export class FileSystemProvider {
   readonly drives: DriveTable;
-  /** Push-Location's stack (the default, unnamed one) and named stacks. */
-  readonly stacks = new Map<string, ResolvedPath[]>();
 
   constructor(stateRoot: string, initialNative: string = process.cwd()) {
     this.drives = new DriveTable(stateRoot);
@@ -33,9 +33,9 @@ export class FileSystemProvider {
     }
   }
 
-  /** The current location. */
+  /** The current file-system location (the last one when the session is on another provider's drive). */
   get location(): ResolvedPath {
-    const d = this.drives.currentDrive;
+    const d = this.drives.fileSystemDrive;
     return this.at(d, d.current);
   }
 
@@ -49,7 +49,10 @@ export class FileSystemProvider {
   /** Resolves a PowerShell path (no wildcard expansion); throws DriveNotFound for unknown drives. */
   resolve(input: string): ResolvedPath {
     const other = otherProviderQualifier(input);
-    if (other) throw providerNotFound(other);
+    if (other) {
+      const known = findProviderName(other);
+      throw known ? notFileSystemProvider(providerFullName(known)) : providerNotFound(other);
+    }
     const form = classifyPath(input);
     switch (form.kind) {
       case 'native':
@@ -59,23 +62,31 @@ export class FileSystemProvider {
       case 'drive': {
         const drive = this.drives.get(form.drive);
         if (!drive) throw driveNotFound(form.drive);
+        if (!isFileSystemDrive(drive)) throw notFileSystemProvider(providerFullName(providerOf(drive)));
         return this.at(drive, applySegments(form.rooted ? [] : drive.current, form.rest));
       }
       case 'driveRoot': {
-        const d = this.drives.currentDrive;
+        const d = this.currentFileSystemDrive();
         return this.at(d, applySegments([], form.rest));
       }
       case 'relative': {
-        const d = this.drives.currentDrive;
+        const d = this.currentFileSystemDrive();
         return this.at(d, applySegments(d.current, form.rest));
       }
     }
   }
 
+  /** The current drive for a relative path; an error when the session is on another provider's drive. */
+  private currentFileSystemDrive(): PSDrive {
+    const d = this.drives.currentDrive;
+    if (!isFileSystemDrive(d)) throw notFileSystemProvider(providerFullName(providerOf(d)));
+    return d;
+  }
+
   /** Maps a native absolute path to its drive location. */
   fromNative(native: string): ResolvedPath {
     const hit = this.drives.driveForNative(native);
-    if (!hit) return { drive: this.drives.currentDrive, segments: [], native, psPath: native };
+    if (!hit) return { drive: this.drives.fileSystemDrive, segments: [], native, psPath: native };
     return this.at(hit.drive, hit.segments);
   }
 

@@ -56,6 +56,17 @@ export function providerNotFound(name: string): ProviderError {
   );
 }
 
+/** A file path was needed but the path is on another provider's drive (`Cert:\x`). */
+export function notFileSystemProvider(providerFullName: string): ProviderError {
+  return new ProviderError(
+    `Cannot open file because the current provider (${providerFullName}) cannot open a file.`,
+    'System.InvalidOperationException',
+    'ReadWriteFileNotFileSystemProvider',
+    'ReadError',
+    providerFullName,
+  );
+}
+
 /** A native I/O failure (permissions, a file where a folder is needed...) as PowerShell reports it. */
 export function ioError(e: unknown, target: string, errorId: string, category: ErrorCategory = 'WriteError'): ProviderError {
   const code = (e as NodeJS.ErrnoException)?.code;

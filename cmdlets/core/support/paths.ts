@@ -1,15 +1,74 @@
-// Path helpers for the cmdlets: the session's FileSystem provider, resolving -Path (with wildcards) and
-// -LiteralPath, and reporting provider errors with the cmdlet's identity.
+// Path helpers for the cmdlets: the session's FileSystem provider and its navigation over every
+// provider (Cert:, Env:, Variable:), resolving -Path (with wildcards) and -LiteralPath, and reporting
+// provider errors with the cmdlet's identity.
 import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import type { FileSystemProvider, ResolvedPath } from '../../../src/providers/filesystem.ts';
 import { exists } from '../../../src/providers/filesystem.ts';
-import { fileSystem } from '../../../src/providers/install.ts';
+import type { ProviderContext } from '../../../src/providers/item-provider.ts';
+import { fileSystem, navigation } from '../../../src/providers/install.ts';
+import type { Location, Navigation } from '../../../src/providers/navigation.ts';
 import { ProviderError, ioError, pathNotFound } from '../../../src/providers/path-errors.ts';
+import type { ItemPath } from '../../../src/providers/provider-items.ts';
 import { PSException } from '../../../src/runtime/errors.ts';
 import { hasWildcardCharacters } from '../../../src/runtime/wildcard.ts';
+import { callerScope } from './script-invoke.ts';
 
 export function provider(ctx: CmdletContext): FileSystemProvider {
   return fileSystem(ctx.session);
+}
+
+export function navigator(ctx: CmdletContext): Navigation {
+  return navigation(ctx.session);
+}
+
+/** What the providers read: the session and the caller's scope. */
+export function providerContext(ctx: CmdletContext): ProviderContext {
+  return { session: ctx.session, scope: callerScope(ctx) };
+}
+
+/** The path on a non-FileSystem provider's drive a -Path value means; undefined for file-system paths. */
+export function itemPathOf(ctx: CmdletContext, raw: string): ItemPath | undefined {
+  return navigator(ctx).itemPathOf(providerContext(ctx), raw);
+}
+
+/**
+ * Runs `body` once the providers of the paths are ready (the Cert: store loads on first use); on the
+ * synchronous path when nothing needs loading.
+ */
+export function whenProvidersReady<T>(ctx: CmdletContext, paths: readonly unknown[], body: () => T): T | Promise<T> {
+  const pending: Promise<void>[] = [];
+  for (const raw of paths) {
+    if (typeof raw !== 'string') continue;
+    const loading = itemPathOf(ctx, raw)?.provider.prepare?.();
+    if (loading) pending.push(loading);
+  }
+  return pending.length === 0 ? body() : Promise.all(pending).then(body);
+}
+
+/**
+ * resolveExisting for every provider: file-system paths as resolveExisting does, paths on Cert:, Env:
+ * and Variable: through their provider (wildcards expanded unless literal). Errors are written per path.
+ */
+export function resolveLocations(ctx: CmdletContext, paths: readonly string[], literal: boolean, mustExist = true, reportEmptyWildcard = false): Location[] {
+  const nav = navigator(ctx);
+  const at = providerContext(ctx);
+  const out: Location[] = [];
+  for (const raw of paths) {
+    const target = nav.itemPathOf(at, raw);
+    if (!target) {
+      out.push(...resolveExisting(ctx, [raw], literal, mustExist, reportEmptyWildcard).map((path) => ({ kind: 'fs' as const, path })));
+      continue;
+    }
+    const hits = literal ? [target] : nav.expand(at, target);
+    if (hits.length === 0 && !literal && hasWildcardCharacters(raw) && !reportEmptyWildcard) continue;
+    const missing = hits.find((h) => !nav.item(at, h));
+    if (hits.length === 0 || (mustExist && missing)) {
+      ctx.writeError(pathNotFound(missing?.psPath ?? target.psPath).spec());
+      continue;
+    }
+    out.push(...hits.map((path) => ({ kind: 'item' as const, path })));
+  }
+  return out;
 }
 
 /** Writes a provider error as a non-terminating error (rethrows anything else). */

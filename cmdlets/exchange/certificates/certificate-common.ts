@@ -8,6 +8,7 @@ import { PkiError } from '../../../src/pki/pki-error.ts';
 import { fileSystem } from '../../../src/providers/install.ts';
 import { ProviderError } from '../../../src/providers/path-errors.ts';
 import { CertificateStore } from '../../../src/store/certificate-store.ts';
+import type { KeyStore } from '../../../src/store/keys.ts';
 import { StoreError } from '../../../src/store/store-error.ts';
 import { hasOrganization, serverContext, storeErrorSpec } from '../exchange-state.ts';
 
@@ -70,6 +71,11 @@ export function writeOutputFile(ctx: CmdletContext, psPath: string, data: string
 /** The certificate store of -Server, else the server the shell is on. */
 export function certificateStore(ctx: CmdletContext, server?: string): CertificateStore {
   return CertificateStore.of(serverContext(ctx.session, server));
+}
+
+/** The private keys of -Server's state root (the AccessRules of certificate objects read them). */
+export function keyStore(ctx: CmdletContext, server?: string): KeyStore {
+  return serverContext(ctx.session, server).state.keys;
 }
 
 export const SERVER_PARAMETER = { type: 'string', description: 'The server whose certificate store to use; default the server the shell is on.' } as const;

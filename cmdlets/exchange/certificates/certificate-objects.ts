@@ -11,6 +11,8 @@ import { registerEnum } from '../../../src/runtime/types.ts';
 import { EnumType, PSObject } from '../../../src/runtime/values.ts';
 import type { CertificateStore } from '../../../src/store/certificate-store.ts';
 import type { CertificateRecord, CertificateStatus, PendingRequestRecord, RootCaType } from '../../../src/store/certificate-records.ts';
+import type { KeyStore } from '../../../src/store/keys.ts';
+import { keyAccessRules } from './access-rules.ts';
 
 export const EXCHANGE_CERTIFICATE_TYPE = 'Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate';
 
@@ -76,21 +78,19 @@ export function certificateState(store: CertificateStore, record: CertificateRec
   return { status: result.status, rootCaType: 'Unknown', reason: result.reason };
 }
 
-const ACCESS_RULE = 'System.Security.AccessControl.CryptoKeyAccessRule';
-
 function object(properties: [string, unknown][]): PSObject {
   const result = new PSObject([EXCHANGE_CERTIFICATE_TYPE, 'System.Security.Cryptography.X509Certificates.X509Certificate2', 'System.Object']);
   for (const [name, value] of properties) result.setProperty(name, value);
   return result;
 }
 
-/** The ExchangeCertificate of an installed certificate. */
-export function certificateObject(store: CertificateStore, record: CertificateRecord): PSObject {
+/** The ExchangeCertificate of an installed certificate (AccessRules from its key file in `keys`). */
+export function certificateObject(store: CertificateStore, record: CertificateRecord, keys: KeyStore): PSObject {
   const info = parseCertificate(record.certificatePem);
   const state = certificateState(store, record, info);
   const hasKey = record.keyId !== undefined;
   return object([
-    ['AccessRules', hasKey ? [ACCESS_RULE, ACCESS_RULE, ACCESS_RULE] : []],
+    ['AccessRules', keyAccessRules(keys, record.keyId)],
     ['CertificateDomains', info.certificateDomains],
     ['HasPrivateKey', hasKey],
     ['IsSelfSigned', info.isSelfSigned],
@@ -128,10 +128,10 @@ export function certificateObject(store: CertificateStore, record: CertificateRe
 }
 
 /** A pending request as Get-ExchangeCertificate lists it (Status PendingRequest). */
-export function pendingRequestObject(store: CertificateStore, request: PendingRequestRecord): PSObject {
+export function pendingRequestObject(store: CertificateStore, request: PendingRequestRecord, keys: KeyStore): PSObject {
   const parsed = parseCertificateRequest(request.requestPem);
   return object([
-    ['AccessRules', [ACCESS_RULE, ACCESS_RULE, ACCESS_RULE]],
+    ['AccessRules', keyAccessRules(keys, request.keyId)],
     ['CertificateDomains', request.domainNames],
     ['HasPrivateKey', true],
     ['IsSelfSigned', false],

@@ -10,7 +10,7 @@ import { EXCHANGE_MODULE, exchangeTaskId } from '../exchange-module.ts';
 import { shouldProcessMessage } from '../exchange-should-process.ts';
 import { serverContext } from '../exchange-state.ts';
 import { certificateObject, EXCHANGE_CERTIFICATE_TYPE, pendingRequestObject } from './certificate-objects.ts';
-import { certificateStore, completeThumbprint, nativePath, SERVER_PARAMETER, tryCertificate, writeOutputFile } from './certificate-common.ts';
+import { certificateStore, completeThumbprint, keyStore, nativePath, SERVER_PARAMETER, tryCertificate, writeOutputFile } from './certificate-common.ts';
 
 const SETUP = 'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -NoDnsRegistration | Out-Null';
 
@@ -66,8 +66,9 @@ export const getExchangeCertificateCmdlet = defineCmdlet({
         certificates = certificates.filter((c) => found.has(c.thumbprint));
         requests = [];
       }
-      for (const record of certificates) ctx.write(certificateObject(store, record));
-      for (const request of requests) ctx.write(pendingRequestObject(store, request));
+      const keys = keyStore(ctx, p.Server);
+      for (const record of certificates) ctx.write(certificateObject(store, record, keys));
+      for (const request of requests) ctx.write(pendingRequestObject(store, request, keys));
     });
   },
 });

@@ -65,7 +65,7 @@ export const importExchangeCertificateCmdlet = defineCmdlet({
         const where = serverContext(ctx.session, p.Server);
         const store = CertificateStore.of(where);
         const imported = await importData(ctx, store, data, p.Password?.reveal(), p.FriendlyName);
-        if (imported) ctx.write(certificateObject(store, imported));
+        if (imported) ctx.write(certificateObject(store, imported, where.state.keys));
       },
       p.Path,
     );

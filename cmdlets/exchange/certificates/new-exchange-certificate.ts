@@ -83,7 +83,7 @@ export const newExchangeCertificateCmdlet = defineCmdlet({
       }).certificate;
       const services = p.Services ?? 1 | 2 | 16;
       const enabled = services ? await enableWithPrompt(ctx, store, record.thumbprint, services, p.Force) : record;
-      ctx.write(certificateObject(store, enabled ?? store.get(record.thumbprint)));
+      ctx.write(certificateObject(store, enabled ?? store.get(record.thumbprint), where.state.keys));
     });
   },
 });

@@ -1,40 +1,27 @@
 // The trust the chain checks use: PowerShell's Import-Certificate into Cert:\LocalMachine\Root (a
 // trusted root) or Cert:\LocalMachine\My (a certificate without key), Get-TrustedRootCertificate to
-// list the roots, and Import-CertificateRevocationList for the CRLs revocation checks read.
+// list the roots, and Import-CertificateRevocationList for the CRLs revocation checks read. Certificates
+// are written as the Cert: drive shows them (X509Certificate2 objects, `Get-ChildItem Cert:\LocalMachine\Root`).
+import '../../../src/format/certificate-views.ts';
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
 import { readCertificates } from '../../../src/pki/certificate-files.ts';
-import { parseCertificate } from '../../../src/pki/certificate-info.ts';
 import { parseCrl } from '../../../src/pki/crl.ts';
 import type { RevocationList } from '../../../src/pki/crl.ts';
 import { PSObject } from '../../../src/runtime/values.ts';
 import { registerView } from '../../../src/format/views.ts';
 import type { CertificateStore } from '../../../src/store/certificate-store.ts';
 import { invalidValue } from '../../../src/store/store-error.ts';
-import { certificateObject } from './certificate-objects.ts';
+import { x509CertificateObject } from '../../../src/providers/certificate-items.ts';
 import { certificateStore, readInputFile, SERVER_PARAMETER, tryCertificate } from './certificate-common.ts';
 
-const X509_TYPE = 'System.Security.Cryptography.X509Certificates.X509Certificate2';
 const CRL_TYPE = 'Emsh.Pki.CertificateRevocationList';
-registerView(X509_TYPE, { kind: 'table', columns: [{ label: 'Thumbprint', expression: 'Thumbprint', width: 40 }, 'Subject'] });
 registerView(CRL_TYPE, { kind: 'table', columns: ['Issuer', 'ThisUpdate', 'NextUpdate', 'RevokedCount'] });
 
 const SETUP = 'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -NoDnsRegistration | Out-Null';
 
+/** A certificate without key as `Cert:\LocalMachine\<storeName>` shows it. */
 export function x509Object(pem: string, storeName: string): PSObject {
-  const info = parseCertificate(pem);
-  const result = new PSObject([X509_TYPE, 'System.Object']);
-  for (const [name, value] of [
-    ['Thumbprint', info.thumbprint],
-    ['Subject', info.subject],
-    ['Issuer', info.issuer],
-    ['NotBefore', info.notBefore],
-    ['NotAfter', info.notAfter],
-    ['SerialNumber', info.serialNumber],
-    ['PSParentPath', `Microsoft.PowerShell.Security\\Certificate::LocalMachine\\${storeName}`],
-  ] as [string, unknown][]) {
-    result.setProperty(name, value);
-  }
-  return result;
+  return x509CertificateObject({ pem, hasPrivateKey: false, friendlyName: '' }, 'LocalMachine', storeName);
 }
 
 function storeName(location: string): 'Root' | 'My' {
@@ -75,8 +62,8 @@ export const importCertificateCmdlet = defineCmdlet({
             store.addTrustedRoot(certificate.pem);
             ctx.write(x509Object(certificate.pem, 'Root'));
           } else {
-            const record = store.importCertificate({ certificatePem: certificate.pem, certificateDomains: certificate.certificateDomains, publicKeyFingerprint: certificate.publicKeyFingerprint });
-            ctx.write(certificateObject(store, record.certificate));
+            const { certificate: record } = store.importCertificate({ certificatePem: certificate.pem, certificateDomains: certificate.certificateDomains, publicKeyFingerprint: certificate.publicKeyFingerprint });
+            ctx.write(x509CertificateObject({ pem: record.certificatePem, hasPrivateKey: record.keyId !== undefined, friendlyName: record.friendlyName }, 'LocalMachine', 'My'));
           }
         }
       },
