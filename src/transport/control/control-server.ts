@@ -79,7 +79,8 @@ function serve(socket: net.Socket, dispatch: Dispatch, connections: Set<net.Sock
       socket.pause();
       queue = queue.then(() => {
         const reply: ControlReply = { id: null, ok: false, error: { name: 'ProtocolError', message: `The control request is longer than ${MAX_LINE_BYTES} bytes; the connection is closed.` } };
-        socket.end(encodeLine(reply));
+        // Destroy rather than end: the client may still be writing the rest of its line.
+        socket.write(encodeLine(reply), () => socket.destroy());
       });
     }
   });

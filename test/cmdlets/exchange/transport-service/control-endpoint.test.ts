@@ -1,0 +1,140 @@
+// The control endpoint of a shell-run transport: private (0600 socket in a 0700 folder), robust
+// against hostile input (not JSON, unknown verbs, wrong argument types, huge lines), and the way a
+// second shell on the same state root sees, restarts and stops the first shell's service.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runningTransport } from '../../../../cmdlets/exchange/transport-service/session-transport.ts';
+import { controlRequest } from '../../../../src/transport/control/control-client.ts';
+import { LineSplitter, parseRequest } from '../../../../src/transport/control/control-protocol.ts';
+import { readClaim } from '../../../../src/transport/control/service-claim.ts';
+import { createShell, type Shell } from '../../../helpers/run.ts';
+
+let base: string;
+const previousRegistry = process.env.EMSH_LAB_REGISTRY;
+
+before(() => {
+  base = mkdtempSync(join(tmpdir(), 'emsh-control-'));
+  process.env.EMSH_LAB_REGISTRY = join(base, 'lab.json');
+});
+
+after(() => {
+  if (previousRegistry === undefined) delete process.env.EMSH_LAB_REGISTRY;
+  else process.env.EMSH_LAB_REGISTRY = previousRegistry;
+  rmSync(base, { recursive: true, force: true });
+});
+
+async function startedShell(root: string): Promise<Shell> {
+  const shell = createShell({ stateRoot: root });
+  const setup = await shell.run(
+    'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null; ' +
+      'Set-ReceiveConnector Inet -Bindings 127.0.0.1:0; Start-Service MSExchangeTransport',
+  );
+  assert.equal(setup.err, '');
+  return shell;
+}
+
+/** Sends raw bytes, half-closes, and returns every reply line the service wrote. */
+function rawExchange(endpoint: string, data: string | Buffer): Promise<{ replies: Record<string, unknown>[]; error?: string }> {
+  return new Promise((resolve) => {
+    const socket = net.connect(endpoint);
+    let text = '';
+    let error: string | undefined;
+    socket.on('data', (chunk) => (text += chunk));
+    socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code));
+    socket.on('close', () => resolve({ replies: text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>), ...(error ? { error } : {}) }));
+    socket.write(data, () => socket.end());
+  });
+}
+
+describe('control protocol', () => {
+  it('splits lines and reports a line over the limit', () => {
+    const splitter = new LineSplitter(10);
+    assert.deepEqual(splitter.push(Buffer.from('{"a":1}\n{"b"')), { lines: ['{"a":1}'], overflow: false });
+    assert.deepEqual(splitter.push(Buffer.from(':2}\r\n')), { lines: ['{"b":2}'], overflow: false });
+    assert.equal(splitter.push(Buffer.from('x'.repeat(11))).overflow, true);
+  });
+
+  it('names what is wrong with a request', () => {
+    assert.throws(() => parseRequest('nope'), { name: 'ProtocolError', message: /not valid JSON/ });
+    assert.throws(() => parseRequest('[1]'), { name: 'ProtocolError', message: /must be a JSON object/ });
+    assert.throws(() => parseRequest('{"id":1}'), { name: 'ProtocolError', message: /has no "verb"/ });
+    assert.throws(() => parseRequest('{"verb":"ping","args":[]}'), { name: 'ProtocolError', message: /"args" of control request 'ping'/ });
+    assert.deepEqual(parseRequest('{"id":"x","verb":"ping"}'), { id: 'x', verb: 'ping', args: {} });
+  });
+});
+
+describe('the control endpoint of a shell-run service', () => {
+  it('is private to this user', { skip: process.platform === 'win32' }, async () => {
+    const shell = await startedShell(mkdtempSync(join(base, 'root-')));
+    try {
+      const endpoint = readClaim(shell.stateRoot)!.endpoint;
+      assert.equal(statSync(endpoint).mode & 0o777, 0o600);
+      assert.equal(statSync(dirname(endpoint)).mode & 0o777, 0o700);
+      assert.equal(statSync(join(shell.stateRoot, 'transport', 'service.json')).mode & 0o777, 0o600);
+    } finally {
+      await shell.dispose();
+    }
+  });
+
+  it('answers hostile input with errors and keeps serving', async () => {
+    const shell = await startedShell(mkdtempSync(join(base, 'root-')));
+    try {
+      const endpoint = readClaim(shell.stateRoot)!.endpoint;
+      const garbled = await rawExchange(
+        endpoint,
+        'not json\n{"id":1,"verb":"constructor"}\n{"id":2,"verb":"__proto__"}\n{"id":3,"verb":"getMessages","args":{"queue":5}}\n{"id":4,"verb":"suspendMessage","args":{}}\n\u0000\u00ff\n{"id":5,"verb":"ping"}\n',
+      );
+      assert.equal(garbled.replies.length, 7);
+      assert.deepEqual(garbled.replies[0], { id: null, ok: false, error: { name: 'ProtocolError', message: 'The control request is not valid JSON; send one JSON object per line.' } });
+      assert.match(JSON.stringify(garbled.replies[1]), /"id":1,"ok":false.*Unknown control request 'constructor'/);
+      assert.match(JSON.stringify(garbled.replies[2]), /"id":2,"ok":false.*Unknown control request '__proto__'/);
+      assert.match(JSON.stringify(garbled.replies[3]), /"id":3,"ok":false.*needs a string 'queue'/);
+      assert.match(JSON.stringify(garbled.replies[4]), /"id":4,"ok":false.*needs a string 'identity'/);
+      assert.match(JSON.stringify(garbled.replies[5]), /"id":null,"ok":false.*ProtocolError/);
+      assert.equal(garbled.replies[6]!.ok, true);
+      assert.equal((garbled.replies[6]!.result as { pid: number }).pid, process.pid);
+
+      const huge = await rawExchange(endpoint, Buffer.alloc(9 * 1024 * 1024, 0x41));
+      if (huge.replies.length > 0) assert.match(JSON.stringify(huge.replies[0]), /longer than \d+ bytes/);
+      else assert.ok(huge.error, 'the service hung up on the huge line');
+
+      const info = (await controlRequest(endpoint, 'ping')) as { serverName: string };
+      assert.equal(info.serverName, 'mail1');
+      assert.deepEqual(await shell.values('(Get-Service MSExchangeTransport).Status'), ['Running']);
+    } finally {
+      await shell.dispose();
+    }
+  });
+
+  it('lets a second shell on the state root see, restart and stop it', async () => {
+    const root = mkdtempSync(join(base, 'root-'));
+    const first = await startedShell(root);
+    const second = createShell({ stateRoot: root });
+    try {
+      const seen = await second.values('Get-Service MSExchangeTransport | ForEach-Object { $_.Status; $_.RunningIn; $_.Listeners.Count }');
+      assert.deepEqual(seen, ['Running', `an emsh shell, process ${process.pid}`, 1]);
+      assert.deepEqual(await second.values('(Get-Queue)[0].Identity'), ['mail1\\Submission']);
+      const refused = await second.run('Start-Service MSExchangeTransport');
+      assert.match(refused.err, /An instance of the service is already running \(an emsh shell, process \d+\)/);
+
+      const before = runningTransport(first.session)!;
+      assert.equal((await second.run('Restart-Service MSExchangeTransport')).err, '');
+      const after = runningTransport(first.session)!;
+      assert.notEqual(after, before, 'the first shell runs a new instance');
+      assert.equal(before.service.status, 'Stopped');
+      assert.equal(after.service.status, 'Running');
+
+      assert.equal((await second.run('Stop-Service MSExchangeTransport')).err, '');
+      assert.equal(runningTransport(first.session), undefined);
+      assert.deepEqual(await first.values('(Get-Service MSExchangeTransport).Status'), ['Stopped']);
+      assert.equal(readClaim(root), undefined);
+    } finally {
+      await second.dispose();
+      await first.dispose();
+    }
+  });
+});

@@ -1,0 +1,84 @@
+// Test helpers for the transport running in another process: a lab organisation on a temporary
+// state root, `node bin/emsh.js -Service` on it (the built CLI, as a user runs it), free ports and
+// polling without wall-clock assertions.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function banner(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('error', reject);
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString());
+    });
+  });
+}
+
+export async function waitFor(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await Promise.resolve().then(probe).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface LabRoot {
+  base: string;
+  root: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function labRoot(prefix: string): LabRoot {
+  const base = mkdtempSync(join(tmpdir(), prefix));
+  const root = join(base, 'contoso');
+  return { base, root, env: { ...process.env, EMSH_HOME: root, EMSH_LAB_REGISTRY: join(base, 'lab.json'), NO_INK: '1', NO_COLOR: '1' } };
+}
+
+export interface Daemon {
+  child: ChildProcess;
+  readonly out: string;
+  readonly err: string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `emsh -Service` on the lab root and waits for its startup line. */
+export async function startDaemon(lab: LabRoot): Promise<Daemon> {
+  const child = spawn(process.execPath, ['bin/emsh.js', '-Service'], { env: lab.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const failed = exited.then((code) => {
+    throw new Error(`emsh -Service exited with ${code} before it started: ${err}`);
+  });
+  failed.catch(() => undefined);
+  await Promise.race([waitFor('the daemon to start', () => /Press Ctrl\+C to stop\./.test(out)), failed]);
+  assert.match(out, /MSExchangeTransport running on mail1, process \d+: listening on Inet 127\.0\.0\.1:\d+/);
+  return {
+    child,
+    get out() {
+      return out;
+    },
+    get err() {
+      return err;
+    },
+    exited,
+  };
+}
