@@ -1,42 +1,12 @@
-// Enter-PSSession / Exit-PSSession: the interactive shell works on a lab computer. While a session is
-// entered the prompt reads `[mail.woodgrovebank.com]: PS C:\> ` and each command typed runs there
-// (src/host/repl/prompt-text.ts and the read-run loops call the two helpers at the end of this file);
-// Exit-PSSession, or `exit`, comes back.
+// Enter-PSSession / Exit-PSSession: the interactive shell works on a lab computer (entered-session.ts
+// keeps which one; the prompt and the read-run loops of src/host ask it).
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
-import { runText, type RunOptions, type RunResult } from '../../../src/runtime/evaluator/run-script.ts';
 import { ErrorRecord } from '../../../src/runtime/errors.ts';
 import type { Session } from '../../../src/runtime/session.ts';
 import { resolveLabComputer } from './lab-computers.ts';
 import { asLabPSSession, listPSSessions, openPSSession, type LabPSSession } from './ps-session.ts';
+import { CALLER_KEY, enterSession, exitEnteredSession } from './entered-session.ts';
 import { REMOTING_SETUP } from './session-cmdlets.ts';
-
-const ENTERED_KEY = 'core.remoting.entered';
-/** Set on a lab computer's session: the shell that opened it (Exit-PSSession typed there acts on that shell). */
-const CALLER_KEY = 'core.remoting.caller';
-
-interface Entered {
-  psSession: LabPSSession;
-  /** Opened by Enter-PSSession -ComputerName: closed again on exit. */
-  temporary: boolean;
-}
-
-/** The session the interactive shell is in, if any. */
-export function enteredPSSession(session: Session): LabPSSession | undefined {
-  const entered = session.services.get(ENTERED_KEY) as Entered | undefined;
-  if (entered && entered.psSession.state !== 'Opened') {
-    session.services.delete(ENTERED_KEY);
-    return undefined;
-  }
-  return entered?.psSession;
-}
-
-async function exitEntered(session: Session): Promise<void> {
-  const entered = session.services.get(ENTERED_KEY) as Entered | undefined;
-  if (!entered) return;
-  session.services.delete(ENTERED_KEY);
-  entered.psSession.remote.services.delete(CALLER_KEY);
-  if (entered.temporary) await entered.psSession.close();
-}
 
 export const enterPSSessionCmdlet = defineCmdlet({
   name: 'Enter-PSSession',
@@ -92,9 +62,7 @@ export const enterPSSessionCmdlet = defineCmdlet({
         });
       }
     }
-    await exitEntered(session);
-    psSession.remote.services.set(CALLER_KEY, session);
-    session.services.set(ENTERED_KEY, { psSession, temporary } satisfies Entered);
+    await enterSession(session, psSession, temporary);
   },
 });
 
@@ -107,22 +75,6 @@ export const exitPSSessionCmdlet = defineCmdlet({
   examples: [{ title: 'Leave the remote computer', code: 'Exit-PSSession' }],
   async process(_p, ctx) {
     const caller = (ctx.session.services.get(CALLER_KEY) as Session | undefined) ?? ctx.session;
-    await exitEntered(caller);
+    await exitEnteredSession(caller);
   },
 });
-
-/** The prompt's `[computer]: ` prefix and the session whose location and prompt follow it. */
-export function enteredPrompt(session: Session): { prefix: string; session: Session } | undefined {
-  const s = enteredPSSession(session);
-  return s ? { prefix: `[${s.computerName}]: `, session: s.remote } : undefined;
-}
-
-/** Runs a typed command where the shell is: here, or on the entered computer (`exit` there leaves it). */
-export async function runInteractiveText(session: Session, text: string, options: RunOptions): Promise<RunResult> {
-  const s = enteredPSSession(session);
-  if (!s) return runText(session, text, options);
-  const result = await runText(s.remote, text, options);
-  if (result.exitCode === undefined) return result;
-  await exitEntered(session);
-  return { ok: result.ok };
-}

@@ -3,8 +3,11 @@
 // Remove-PSSession or the end of the shell that opened it. The sessions a shell opened are listed
 // in its `session.services` (Get-PSSession); the object is PowerShell's PSSession with its table view.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { registerView } from '../../../src/format/views.ts';
 import { createSession } from '../../../src/host/create-session.ts';
+import { installFileSystemProvider } from '../../../src/providers/install.ts';
+import { statePaths } from '../../../src/store/state-root.ts';
 import type { Session } from '../../../src/runtime/session.ts';
 import { PSObject } from '../../../src/runtime/values.ts';
 import { setSessionServer } from '../../exchange/exchange-state.ts';
@@ -104,6 +107,8 @@ export function openPSSession(caller: Session, computer: LabComputer, options: {
   const id = table.nextId++;
   const remote = createSession({ host: new RemoteHost(caller.host), stateRoot, nonInteractive: true, dialect: caller.dialect });
   if (computer.server) setSessionServer(remote, computer.server);
+  // A remote session starts on the computer's own drive (C:\), not in this shell's folder.
+  installFileSystemProvider(remote, path.join(statePaths(stateRoot).drivesFolder, 'C'));
   const name = options.name ?? `${caller.dialect === 'Core' ? 'Runspace' : 'WinRM'}${id}`;
   const s = new LabPSSession(id, name, computerName, remote);
   if (options.keep) table.sessions.push(s);

@@ -1,10 +1,14 @@
 // The prompt string: the user's `prompt` function when defined (its output joined as text; `PS>`
-// when it fails, as the console host does), else `PS <location>> `.
+// when it fails, as the console host does), else `PS <location>> `. In a session entered with
+// Enter-PSSession, the remote session's prompt after `[computer]: `.
+import { enteredPrompt } from '../../../cmdlets/core/remoting/entered-session.ts';
 import { runText } from '../../runtime/evaluator/run-script.ts';
 import type { Session } from '../../runtime/session.ts';
 import { toPSString } from '../../runtime/to-string.ts';
 
 export async function promptText(session: Session): Promise<string> {
+  const entered = enteredPrompt(session);
+  if (entered) return entered.prefix + (await promptText(entered.session));
   if (!session.globalScope.lookupFunction('prompt')) return `PS ${session.currentLocation()}> `;
   const parts: unknown[] = [];
   const lastSuccess = session.lastSuccess;

@@ -1,6 +1,6 @@
 // The read-run loop of the interactive shell: prompt, read a command (history, completion...), add
 // it to the history file and Get-History, run it with Ctrl+C wired to the session's abort, repeat.
-import { runText } from '../../runtime/evaluator/run-script.ts';
+import { runInteractiveText } from '../../../cmdlets/core/remoting/entered-session.ts';
 import type { ErrorRecord } from '../../runtime/errors.ts';
 import type { Session } from '../../runtime/session.ts';
 import type { HistoryStore } from '../history-file.ts';
@@ -54,7 +54,7 @@ export async function runShellLoop({ session, controller, history, output }: She
     lastYield = Date.now();
     let exitCode: number | undefined;
     try {
-      const result = await runText(session, text, { out, streams });
+      const result = await runInteractiveText(session, text, { out, streams });
       exitCode = result.exitCode;
     } catch (e) {
       session.host.writeDiagnostic(`emsh: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, 'error');
