@@ -1,6 +1,8 @@
-// Get-Service, Start-Service, Stop-Service, Restart-Service for the one service this shell runs:
-// MSExchangeTransport, the Edge transport of the organisation's local server, inside the shell
-// process (walkthrough step 5). The objects look like PowerShell's ServiceController.
+// Get-Service, Start-Service, Stop-Service, Restart-Service for MSExchangeTransport, the Edge
+// transport of the organisation's local server (walkthrough step 5): run inside this shell, or by
+// another process on the same state root (another shell, `emsh -Service`), which these cmdlets
+// drive over its control endpoint. The objects look like PowerShell's ServiceController, plus
+// ProcessId and RunningIn (where it runs).
 import { registerView } from '../../../src/format/views.ts';
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../../src/pipeline/context.ts';
@@ -93,7 +95,7 @@ export const getServiceCmdlet = defineCmdlet({
   name: 'Get-Service',
   synopsis: 'Gets the Microsoft Exchange Transport service.',
   description:
-    'Gets the services of this machine as emsh knows them: MSExchangeTransport, the Edge transport of the organisation\'s local server, which runs inside the shell process (Start-Service MSExchangeTransport). Listeners shows where its receive connectors listen.',
+    'Gets the services of this machine as emsh knows them: MSExchangeTransport, the Edge transport of the organisation\'s local server. It runs inside a shell (Start-Service MSExchangeTransport) or as emsh -Service, one per state root; every shell on the state root sees it. ProcessId and RunningIn say which process runs it, Listeners where its receive connectors listen.',
   module: MANAGEMENT,
   commandId: 'Microsoft.PowerShell.Commands.GetServiceCommand',
   outputType: [SERVICE_CONTROLLER_TYPE],
@@ -209,9 +211,17 @@ function controlCmdlet(name: 'Start-Service' | 'Stop-Service' | 'Restart-Service
 export const startServiceCmdlet = controlCmdlet(
   'Start-Service',
   'Starts the Microsoft Exchange Transport service.',
-  'Starts MSExchangeTransport in the shell process: one SMTP listener per enabled receive connector of the local Edge server, the outbound queues (kept on disk under the state root), protocol logs and counters. Configuration changes made while it runs (connectors, TLS lists, certificates) apply without a restart. The service stops when the shell exits; `emsh -Service` runs it as a foreground daemon instead.',
+  'Starts MSExchangeTransport in the shell process: one SMTP listener per enabled receive connector of the local Edge server, the outbound queues (kept on disk under the state root), protocol logs and counters. Configuration changes made while it runs (connectors, TLS lists, certificates) apply without a restart. The service stops when the shell exits; `emsh -Service` runs it as a foreground daemon instead. One service per state root: when another process already runs it, Start-Service says so and starts nothing.',
 );
-export const stopServiceCmdlet = controlCmdlet('Stop-Service', 'Stops the Microsoft Exchange Transport service.', 'Stops MSExchangeTransport: closes its listeners; queued mail stays on disk for the next start.');
-export const restartServiceCmdlet = controlCmdlet('Restart-Service', 'Restarts the Microsoft Exchange Transport service.', 'Stops and starts MSExchangeTransport, re-reading the whole configuration.');
+export const stopServiceCmdlet = controlCmdlet(
+  'Stop-Service',
+  'Stops the Microsoft Exchange Transport service.',
+  'Stops MSExchangeTransport: closes its listeners; queued mail stays on disk for the next start. When another process on the state root runs it (another shell, or emsh -Service, which then exits), it is asked to stop and Stop-Service waits until it has.',
+);
+export const restartServiceCmdlet = controlCmdlet(
+  'Restart-Service',
+  'Restarts the Microsoft Exchange Transport service.',
+  'Stops and starts MSExchangeTransport, re-reading the whole configuration, in the process that runs it (this shell, another shell, or emsh -Service).',
+);
 
 export const serviceCmdlets = [getServiceCmdlet, startServiceCmdlet, stopServiceCmdlet, restartServiceCmdlet];
