@@ -1,16 +1,6 @@
-// The one place that lists every cmdlet module; a session registers them all at start.
-import type { Session } from '../src/runtime/session.ts';
+// Every cmdlet, loaded: the generated docs, the manifest and the example tests read the declarations
+// from here. A session does not (it registers names and loads modules on use: register-cmdlets.ts).
 import type { Cmdlet } from '../src/pipeline/cmdlet.ts';
-import { coreOutputCmdlets } from './core/output.ts';
-import { coreFileSystemCmdlets, coreObjectCmdlets } from './core/core-cmdlets.ts';
-import { exchangeCmdlets } from './exchange/exchange-cmdlets.ts';
-import { labCmdlets } from './lab/organization.ts';
-import { certificateCmdlets } from './exchange/certificates/index.ts';
-import { transportServiceCmdlets } from './exchange/transport-service/index.ts';
-import { remotingCmdlets } from './core/remoting/remoting-cmdlets.ts';
+import { cmdletGroups } from './cmdlet-groups.ts';
 
-export const allCmdletGroups: Cmdlet[][] = [coreOutputCmdlets, coreObjectCmdlets, coreFileSystemCmdlets, exchangeCmdlets, certificateCmdlets, labCmdlets, transportServiceCmdlets, remotingCmdlets];
-
-export function registerCmdlets(session: Session): void {
-  for (const group of allCmdletGroups) for (const cmdlet of group) session.registerCmdlet(cmdlet);
-}
+export const allCmdletGroups: Cmdlet[][] = await Promise.all(cmdletGroups.map((group) => group.load()));

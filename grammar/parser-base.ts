@@ -8,6 +8,7 @@ import type {
   StatementBlockAst, StringConstantAst, SubExpressionAst, TrapAst, TypeNameAst,
 } from './ast.ts';
 import { messageFor, type Diagnostic } from './diagnostics.ts';
+import { LazyLookaheadStrategy } from './parser-lookahead.ts';
 import { LineTable } from './spans.ts';
 import {
   allTokens, ArgAtom, AtCurly, AtParen, DollarParen, Identifier, LBracket, LCurly,
@@ -68,7 +69,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   declare functionDefinition: ParserMethod<[], StatementAst | undefined>;
 
   constructor(validate: boolean) {
-    super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: !validate });
+    const lookaheadStrategy = new LazyLookaheadStrategy({ maxLookahead: 1 });
+    super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: !validate, lookaheadStrategy });
   }
 
   begin(text: string, tokens: IToken[]): void {

@@ -1,10 +1,13 @@
 // Bundles the command line into dist/ so that startup does not pay for a TypeScript loader.
-import { rmSync } from 'node:fs';
+// Cmdlet modules, the interactive shell and the transport daemon are imported with import(), so esbuild
+// splits them into chunks that load on first use; dist/startup-inputs.json lists what loads at start
+// (test/cli/startup-imports.test.ts keeps node-forge, conf, the transport and ink out of it).
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 
-await build({
+const result = await build({
   entryPoints: { emsh: 'src/host/main.ts' },
   outdir: 'dist',
   bundle: true,
@@ -19,4 +22,27 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   jsx: 'automatic',
+  metafile: true,
 });
+
+/** The source files and packages in the chunks the entry imports statically (what every start loads). */
+function startupInputs(metafile) {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((o) => outputs[o].entryPoint === 'src/host/main.ts');
+  const seen = new Set();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const output = pending.pop();
+    if (seen.has(output)) continue;
+    seen.add(output);
+    for (const i of outputs[output].imports) if (i.kind === 'import-statement' && outputs[i.path]) pending.push(i.path);
+  }
+  const inputs = new Set();
+  for (const output of seen) {
+    for (const input of Object.keys(outputs[output].inputs)) inputs.add(input);
+    for (const i of outputs[output].imports) if (i.external && i.kind === 'import-statement') inputs.add(i.path);
+  }
+  return [...inputs].sort();
+}
+
+writeFileSync('dist/startup-inputs.json', `${JSON.stringify(startupInputs(result.metafile), null, 1)}\n`);

@@ -104,8 +104,9 @@ export const getCommand = defineCmdlet({
         'Cmdlet          Get-ChildItem                                      3.1.0.0    Microsoft.PowerShell.Management',
     },
   ],
-  begin(_p, ctx) {
+  async begin(_p, ctx) {
     ctx.state.written = 0;
+    await ctx.session.loadAllCmdlets();
   },
   process(p, ctx) {
     let list = allCommands(ctx);

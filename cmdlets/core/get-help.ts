@@ -131,6 +131,7 @@ export const getHelp = defineCmdlet({
     { title: 'A language topic', code: 'Get-Help about_Splatting', outputMatches: '^TOPIC\\n    about_Splatting\\n\\nSHORT DESCRIPTION' },
     { title: 'Find help topics', code: 'Get-Help *-Location | ForEach-Object Name', output: 'Get-Location\nPop-Location\nPush-Location\nSet-Location' },
   ],
+  begin: (_p, ctx) => ctx.session.loadAllCmdlets(),
   process(p, ctx) {
     const width = ctx.session.host.width;
     const name = p.Name;

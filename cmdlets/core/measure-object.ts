@@ -126,22 +126,33 @@ export const measureObject = defineCmdlet({
   begin(p, ctx) {
     ctx.state.stats = new Map<string, Stat>();
     ctx.state.text = ctx.parameterSetName === 'TextMeasure';
-    if (!p.Property) (ctx.state.stats as Map<string, Stat>).set('', newStat(''));
+    if (!p.Property) {
+      const whole = newStat('');
+      (ctx.state.stats as Map<string, Stat>).set('', whole);
+      ctx.state.whole = whole;
+    }
   },
   process(p, ctx) {
     const input = ctx.expectingInput ? ctx.inputObject : p.InputObject;
     if (!ctx.expectingInput && input === undefined) return;
-    const stats = ctx.state.stats as Map<string, Stat>;
     const text = ctx.state.text as boolean;
     if (!p.Property) {
-      const st = stats.get('')!;
+      const st = ctx.state.whole as Stat;
       if (input === null || input === undefined) {
         if (!text) st.count++;
+        return;
+      }
+      // The common `| Measure-Object -Sum` over plain numbers: no conversion to try.
+      if (!text && typeof input === 'number' && !p.Maximum && !p.Minimum) {
+        st.found = true;
+        st.count++;
+        if (p.Sum || p.Average) st.sum += input;
         return;
       }
       measureValue(ctx, p, st, input, text);
       return;
     }
+    const stats = ctx.state.stats as Map<string, Stat>;
     for (const prop of p.Property) {
       const names = hasWildcardCharacters(prop) ? matchingNames(input, prop) : [prop];
       if (!stats.has(prop.toLowerCase()) && !hasWildcardCharacters(prop)) stats.set(prop.toLowerCase(), newStat(prop));

@@ -62,21 +62,27 @@ const operatorParameters: Record<string, ParameterDeclaration> = Object.fromEntr
   ]),
 );
 
-/** The -FilterScript, prepared once; its output is gathered into one reused array per object. */
+/**
+ * The -FilterScript, prepared once. Its output decides as PowerShell converts it to a boolean: nothing is
+ * false, one object is its own truth, several are true, so only the count and the first object are kept.
+ */
 class Filter {
-  private readonly out: unknown[] = [];
+  private count = 0;
+  private first: unknown;
   private readonly run: (dollarUnder: unknown) => MaybePromise<void>;
 
   constructor(
     private readonly ctx: CmdletContext,
     block: ScriptBlock,
   ) {
-    const out = this.out;
-    this.run = ctx.prepareScriptBlock(block, (v) => void out.push(v));
+    this.run = ctx.prepareScriptBlock(block, (v) => {
+      if (this.count++ === 0) this.first = v;
+    });
   }
 
   test(input: unknown): MaybePromise<void> {
-    this.out.length = 0;
+    this.count = 0;
+    this.first = undefined;
     const r = this.run(input);
     if (r instanceof Promise) return r.then(() => this.decide(input));
     this.decide(input);
@@ -84,8 +90,7 @@ class Filter {
   }
 
   private decide(input: unknown): void {
-    const out = this.out;
-    if (toBool(out.length === 1 ? out[0] : out)) this.ctx.write(input, false);
+    if (this.count > 1 || (this.count === 1 && toBool(this.first))) this.ctx.write(input, false);
   }
 }
 

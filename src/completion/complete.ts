@@ -2,7 +2,7 @@
 // path) and the candidates for it, from the same declarations the binder uses.
 import type { Session } from '../runtime/session.ts';
 import { commandCompletions } from './commands.ts';
-import { commandParameters, parameterForArgument, parameterNameCompletions, valueCompletions, findParameter } from './parameters.ts';
+import { commandParameters, loadCommand, parameterForArgument, parameterNameCompletions, valueCompletions, findParameter } from './parameters.ts';
 import { pathCompletions } from './paths.ts';
 import type { CompletionItem, Completions } from './types.ts';
 import { memberCompletions, variableCompletions } from './variables.ts';
@@ -19,6 +19,7 @@ export async function complete(session: Session, text: string, cursor: number): 
   const result = (items: CompletionItem[], start = word.start): Completions => ({ start, end: cursor, items });
   if (ctx.inComment) return result([]);
   const w = word.text;
+  if (before.length > 0) await loadCommand(session, before[0].text);
 
   if (w.startsWith('$')) {
     const members = memberCompletions(session, w);

@@ -15,14 +15,27 @@ export interface CommandParameter {
   aliases: string[];
 }
 
-/** The parameters of a command name (cmdlet, alias of one, or function with a param block), in declaration order. */
-export function commandParameters(session: Session, name: string): CommandParameter[] | undefined {
+/** The command an alias stands for (following aliases of aliases), else the name itself. */
+function aliasTarget(session: Session, name: string): string {
   let target = name;
   for (let i = 0; i < 10; i++) {
     const alias = session.globalScope.lookupAlias(target);
     if (!alias) break;
     target = alias;
   }
+  return target;
+}
+
+/** Imports the module of the cmdlet a command name refers to, when it is not loaded yet (before commandParameters). */
+export async function loadCommand(session: Session, name: string): Promise<void> {
+  const target = aliasTarget(session, name);
+  const cmdlet = session.globalScope.lookupFunction(target) ? undefined : session.getCmdlet(target);
+  if (cmdlet) await session.loadCmdlet(cmdlet);
+}
+
+/** The parameters of a command name (cmdlet, alias of one, or function with a param block), in declaration order. */
+export function commandParameters(session: Session, name: string): CommandParameter[] | undefined {
+  const target = aliasTarget(session, name);
   const fn = session.globalScope.lookupFunction(target);
   if (fn) {
     const sb = fn.scriptBlock as ScriptBlock;

@@ -1,5 +1,5 @@
-// Builds a ready session: every cmdlet module registered, for a given host.
-import { registerCmdlets } from '../../cmdlets/registry.ts';
+// Builds a ready session for a given host: every cmdlet registered by name (modules load on first use).
+import { registerCmdlets } from '../../cmdlets/register-cmdlets.ts';
 import type { HostUI } from '../runtime/host-ui.ts';
 import { Session, type Dialect } from '../runtime/session.ts';
 import { installFileSystemProvider } from '../providers/install.ts';

@@ -72,6 +72,9 @@ export class CmdletProcessor implements CommandProcessor {
   }
 
   get boundParameters(): Map<string, unknown> {
+    // The pass-through fast path (process) leaves the Map alone per object; bring it up to date on demand.
+    const through = this.binder.passThroughName;
+    if (through !== undefined) this.binder.bindPassThrough((this.params as Record<string, unknown>)[through]);
     return this.binder.bound;
   }
 
@@ -135,16 +138,16 @@ export class CmdletProcessor implements CommandProcessor {
     const run = this.cmdlet.process;
     const through = this.binder.passThroughName;
     if (hasInput && through !== undefined) {
-      this.binder.bindPassThrough(input);
       (this.params as Record<string, unknown>)[through] = input;
     } else if (hasInput) {
       const previous = [...this.binder.pipelineBoundNames()];
       const takesInput = this.binder.takesPipelineInput();
       const bound = takesInput && this.bindInput(input);
       if (!bound && takesInput) return undefined;
-      if (!takesInput) {
+      if (!takesInput && !this.options.collectRemainingIntoArgs) {
         // A command that takes no pipeline input still runs once per object in PowerShell only when
-        // it binds something; otherwise every object is an InputObjectNotBound error.
+        // it binds something; otherwise every object is an InputObjectNotBound error. (A simple function
+        // or filter takes any object, as `$_` in its process block and as `$input`.)
         this.streams.writeError(
           new BindingError(
             'InputObjectNotBound',

@@ -3,11 +3,34 @@
 import type { Cmdlet } from '../pipeline/cmdlet.ts';
 import type { ErrorRecord } from './errors.ts';
 import type { HostUI } from './host-ui.ts';
+import type { MaybePromise } from './maybe-promise.ts';
 import { resolve as resolvePath } from 'node:path';
 import { Scope } from './scope.ts';
 import { PSHashtable } from './values.ts';
 
 export type Dialect = 'Desktop' | 'Core';
+
+/** What a session knows of a cmdlet before its module is imported: enough to find it by name or alias and to list it. */
+export interface CmdletName {
+  name: string;
+  module: string;
+  aliases?: string[];
+}
+
+/**
+ * Stands in for a cmdlet until its module is loaded (`Session.loadCmdlet`). Reading anything but the name,
+ * module and aliases is a bug in the caller, so it fails loudly instead of binding against no parameters.
+ */
+function cmdletStub(known: CmdletName): Cmdlet {
+  const notLoaded = (): never => {
+    throw new Error(`The cmdlet '${known.name}' was used before its module was loaded: call session.loadCmdlet first.`);
+  };
+  const stub = { name: known.name, module: known.module, aliases: known.aliases };
+  for (const key of ['synopsis', 'description', 'parameters', 'examples', 'begin', 'process', 'end']) {
+    Object.defineProperty(stub, key, { get: notLoaded, enumerable: false });
+  }
+  return stub as Cmdlet;
+}
 
 export interface SessionOptions {
   host: HostUI;
@@ -22,6 +45,9 @@ export class Session {
   readonly host: HostUI;
   readonly options: SessionOptions;
   private readonly cmdlets = new Map<string, Cmdlet>();
+  /** Lower-case name → the loader of its module, while the cmdlet is a stand-in. */
+  private readonly cmdletLoaders = new Map<string, () => Promise<void>>();
+  private readonly stubs = new WeakSet<Cmdlet>();
   /** Module state, keyed by module (e.g. 'exchange.store'). */
   readonly services = new Map<string, unknown>();
   /** $Error, newest first. */
@@ -91,16 +117,69 @@ export class Session {
   resolveNativePath: (psPath: string) => string = (p) => resolvePath(p.replace(/\\/g, '/'));
 
   registerCmdlet(cmdlet: Cmdlet): void {
-    this.cmdlets.set(cmdlet.name.toLowerCase(), cmdlet);
+    const key = cmdlet.name.toLowerCase();
+    this.cmdlets.set(key, cmdlet);
+    this.cmdletLoaders.delete(key);
     for (const alias of cmdlet.aliases ?? []) this.globalScope.aliases.set(alias.toLowerCase(), cmdlet.name);
   }
 
+  /**
+   * Registers cmdlets by name whose module `load` imports on first use (startup then skips modules a
+   * command line never calls). Until then getCmdlet/allCmdlets give stand-ins with the name, module and
+   * aliases; loadCmdlet/loadAllCmdlets give the declarations.
+   */
+  registerLazyCmdlets(names: readonly CmdletName[], load: () => Promise<Cmdlet[]>): void {
+    let loading: Promise<void> | undefined;
+    const loader = (): Promise<void> =>
+      (loading ??= load().then(
+        (cmdlets) => {
+          for (const cmdlet of cmdlets) {
+            const key = cmdlet.name.toLowerCase();
+            // A later registration of the same name (another module, a test) wins, as with registerCmdlet.
+            if (!this.cmdlets.has(key) || this.cmdletLoaders.get(key) === loader) this.registerCmdlet(cmdlet);
+          }
+        },
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      ));
+    for (const known of names) {
+      const stub = cmdletStub(known);
+      this.registerCmdlet(stub);
+      this.cmdletLoaders.set(known.name.toLowerCase(), loader);
+      this.stubs.add(stub);
+    }
+  }
+
+  /** A cmdlet by name or undefined; it may be a stand-in: see loadCmdlet. */
   getCmdlet(name: string): Cmdlet | undefined {
     return this.cmdlets.get(name.toLowerCase());
   }
 
+  /** Every cmdlet (stand-ins included until loadAllCmdlets), in registration order. */
   allCmdlets(): Cmdlet[] {
     return [...this.cmdlets.values()];
+  }
+
+  /** The declaration of a cmdlet from getCmdlet/allCmdlets: itself once loaded, else after importing its module. */
+  loadCmdlet(cmdlet: Cmdlet): MaybePromise<Cmdlet> {
+    if (!this.stubs.has(cmdlet)) return cmdlet;
+    const key = cmdlet.name.toLowerCase();
+    const loader = this.cmdletLoaders.get(key);
+    if (!loader) return this.cmdlets.get(key) ?? cmdlet;
+    return loader().then(() => {
+      const loaded = this.cmdlets.get(key);
+      if (!loaded || this.stubs.has(loaded)) {
+        throw new Error(`The cmdlet '${cmdlet.name}' is listed in cmdlets/cmdlet-manifest.ts but its module does not declare it. Run node --import tsx scripts/gen-docs.mjs.`);
+      }
+      return loaded;
+    });
+  }
+
+  /** Imports the module of every cmdlet not loaded yet (Get-Command, Get-Help). */
+  async loadAllCmdlets(): Promise<void> {
+    await Promise.all([...new Set(this.cmdletLoaders.values())].map((load) => load()));
   }
 
   /** Records an error in $Error (newest first, bounded like $MaximumErrorCount = 256). */

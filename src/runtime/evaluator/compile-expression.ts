@@ -19,7 +19,7 @@ import { resolveType, type PSType } from '../types.ts';
 import { AutomationNull, PSHashtable } from '../values.ts';
 import { compileAssignmentTarget, compileIncrement } from './assignment.ts';
 import { map1, map2, mapN } from './combinators.ts';
-import { positioned, type Compiled, type Frame } from './frame.ts';
+import { positioned, toTerminating, type Compiled, type Frame } from './frame.ts';
 import { methodContext } from './method-context.ts';
 import { collectValue, compileStatementValue, compileStatementBlockCollect } from './statement-value.ts';
 import { compileVariableRead } from './variables.ts';
@@ -169,15 +169,22 @@ function compileBinary(node: BinaryAst): Compiled {
   }
   const onNumbers = numberOperator(op);
   if (!onNumbers) return positioned(node.span, map2(left, right, (_f, l, r) => binaryOperation(op, cs, l, r)));
-  // `$_ * 2`, `$i -lt 10`: two plain numbers skip the generic unwrapping and conversion.
-  return positioned(node.span, (f) => {
-    const l = left(f);
-    if (l instanceof Promise) return l.then((lv) => then(right(f), (rv) => binaryOperation(op, cs, lv, rv)));
-    const r = right(f);
-    if (r instanceof Promise) return r.then((rv) => binaryOperation(op, cs, l, rv));
-    if (typeof l === 'number' && typeof r === 'number') return onNumbers(l, r);
-    return binaryOperation(op, cs, l, r);
-  });
+  // `$_ * 2`, `$i -lt 10`: two plain numbers skip the generic unwrapping and conversion. This is
+  // positioned() written out, so that an evaluation costs one closure call and one try, not two.
+  const span = node.span;
+  const positionAsync = (f: Frame, p: Promise<unknown>): Promise<unknown> => p.catch((e) => Promise.reject(toTerminating(e, f, span)));
+  return (f) => {
+    try {
+      const l = left(f);
+      if (l instanceof Promise) return positionAsync(f, l.then((lv) => then(right(f), (rv) => binaryOperation(op, cs, lv, rv))));
+      const r = right(f);
+      if (r instanceof Promise) return positionAsync(f, r.then((rv) => binaryOperation(op, cs, l, rv)));
+      if (typeof l === 'number' && typeof r === 'number') return onNumbers(l, r);
+      return binaryOperation(op, cs, l, r);
+    } catch (e) {
+      throw toTerminating(e, f, span);
+    }
+  };
 }
 
 function compileUnary(node: UnaryAst): Compiled {

@@ -17,6 +17,8 @@ import { buildParameterDeclarations, cmdletBindingOptions, declaredParameters } 
 
 interface ScriptState {
   fnFrame?: Frame;
+  /** $PSBoundParameters, brought up to date with each pipeline object. */
+  boundParameters?: PSHashtable;
   input: unknown[];
   callerFrame: Frame;
 }
@@ -74,6 +76,7 @@ export function createScriptCommand(
     const bound = new PSHashtable();
     for (const [k, v] of processor.boundParameters) bound.set(k, v);
     scope.setLocal('PSBoundParameters', bound);
+    state.boundParameters = bound;
     scope.setLocal('args', processor.extraArgs);
     if (options.scriptFile) {
       scope.setLocal('PSScriptRoot', options.scriptFile.replace(/[\\/][^\\/]*$/, ''));
@@ -114,7 +117,10 @@ export function createScriptCommand(
     const state = ctx.state as ScriptState;
     const frame = state.fnFrame!;
     if (ctx.expectingInput) {
-      for (const [k, v] of processor.boundParameters) frame.scope.setLocal(k, v);
+      for (const [k, v] of processor.boundParameters) {
+        frame.scope.setLocal(k, v);
+        state.boundParameters?.set(k, v);
+      }
       if (!hasNamedBlocks) {
         state.input.push(ctx.inputObject);
         return undefined;

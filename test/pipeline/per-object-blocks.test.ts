@@ -1,0 +1,127 @@
+// The semantics the pipeline fast paths must keep: ForEach-Object and Where-Object script blocks run in the
+// caller's scope with `$_` set per object and the caller's `$_` back afterwards, break/continue reach the
+// enclosing loop, errors from one object let the next run, Select-Object -First stops what feeds it, and
+// a tight loop can be stopped by the session's abort signal (Ctrl+C).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createShell, type Shell } from '../helpers/run.ts';
+
+let shell: Shell;
+before(() => {
+  shell = createShell();
+});
+after(() => shell.dispose());
+
+const values = (code: string) => shell.values(code);
+
+describe('$_ in per-object script blocks', () => {
+  it('is the outer object again after a nested pipeline', async () => {
+    assert.deepEqual(await values("1..2 | ForEach-Object { 'a' | ForEach-Object { $_ }; $_ }"), ['a', 1, 'a', 2]);
+    assert.deepEqual(await values("1..2 | Where-Object { ('x' | ForEach-Object { $_ }) -eq 'x' -and $_ -eq 2 }"), [2]);
+  });
+
+  it("puts the caller's $_ back when the pipeline is over, and leaves none where there was none", async () => {
+    assert.deepEqual(await values("$_ = 'outer'; 1..2 | ForEach-Object { $_ }; $_"), [1, 2, 'outer']);
+    // The child scope had no $_ of its own: afterwards its $_ is the parent's again.
+    assert.deepEqual(await values("$_ = 'parent'; & { 1..3 | ForEach-Object { $_ } | Out-Null; $_ }"), ['parent']);
+    assert.deepEqual(await values('function Show-Item { 1..2 | ForEach-Object { $_ } | Out-Null; $_ }; 7 | ForEach-Object { Show-Item }'), [7]);
+  });
+
+  it('is the object, not the error, after a catch block inside the script block', async () => {
+    assert.deepEqual(await values("1..2 | ForEach-Object { try { throw 'x' } catch { 'caught' }; $_ }"), ['caught', 1, 'caught', 2]);
+  });
+
+  it('is visible to functions called from the block, and variables the block sets stay in the caller', async () => {
+    assert.deepEqual(await values('function Get-Item2 { $_ * 10 }; 1..2 | ForEach-Object { Get-Item2 }'), [10, 20]);
+    assert.deepEqual(await values('1..3 | ForEach-Object { $last = $_ }; $last'), [3]);
+  });
+
+  it('streams output downstream as the block writes it', async () => {
+    assert.deepEqual(await values("1..2 | ForEach-Object { $_; \"after $_\" } | ForEach-Object { \"got $_\" }"), ['got 1', 'got after 1', 'got 2', 'got after 2']);
+  });
+});
+
+describe('control flow through ForEach-Object', () => {
+  it('break leaves the enclosing loop, as in PowerShell', async () => {
+    assert.deepEqual(await values("foreach ($i in 1..3) { 1..5 | ForEach-Object { if ($_ -eq 2) { break }; \"$i-$_\" } }; 'after'"), ['1-1', 'after']);
+  });
+
+  it('continue goes on with the enclosing loop', async () => {
+    assert.deepEqual(await values("foreach ($i in 1..2) { 1..3 | ForEach-Object { if ($_ -eq 2) { continue }; \"$i-$_\" } }; 'after'"), ['1-1', '2-1', 'after']);
+  });
+
+  it('return ends only the current object', async () => {
+    assert.deepEqual(await values("1..3 | ForEach-Object { return $_; 'never' }"), [1, 2, 3]);
+  });
+});
+
+describe('errors from one object', () => {
+  it('a non-terminating error lets the other objects through with -ErrorAction Continue', async () => {
+    const r = await shell.run("1..3 | ForEach-Object { if ($_ -eq 2) { Write-Error \"bad $_\" }; $_ } -ErrorAction Continue");
+    assert.match(r.out, /1\s+2\s+3/);
+    assert.match(r.err, /bad 2/);
+  });
+
+  it('a runtime error in the block ends that statement only; later objects still run', async () => {
+    const r = await shell.run('1..3 | ForEach-Object { 10 / ($_ - 2) }');
+    assert.match(r.out, /-10\s+10/);
+    assert.match(r.err, /Attempted to divide by zero/);
+  });
+
+  it('a throw ends the pipeline and try/catch sees it', async () => {
+    assert.deepEqual(await values("try { 1..4 | ForEach-Object { if ($_ -eq 2) { throw \"bad $_\" }; $_ } } catch { \"caught $_\" }"), [1, 'caught bad 2']);
+  });
+});
+
+describe('stopping early', () => {
+  it('Select-Object -First stops a function or block feeding it without reporting an error', async () => {
+    const r = await shell.run("function Get-Numbers { foreach ($i in 1..100) { $i }; 'end' }; Get-Numbers | Select-Object -First 2; 1..1e9 | ForEach-Object { $_ } | Select-Object -First 2");
+    assert.equal(r.err, '');
+    assert.match(r.out, /^1\s+2\s+1\s+2\s*$/);
+  });
+
+  it('the abort signal stops a loop that never waits', async () => {
+    const sh = createShell();
+    try {
+      setTimeout(() => sh.session.abort.abort(), 150);
+      const r = await sh.run('$n = 0; while ($true) { $n++ }');
+      assert.match(r.err, /pipeline has been stopped/);
+      const n = await sh.values('$n');
+      assert.ok((n[0] as number) > 0);
+    } finally {
+      await sh.dispose();
+    }
+  });
+
+  it('the abort signal stops a long synchronous pipeline', async () => {
+    const sh = createShell();
+    try {
+      setTimeout(() => sh.session.abort.abort(), 150);
+      const r = await sh.run('1..1e9 | ForEach-Object { $_ } | Out-Null');
+      assert.match(r.err, /pipeline has been stopped/);
+    } finally {
+      await sh.dispose();
+    }
+  });
+});
+
+describe('pass-through pipeline binding', () => {
+  it('binds each object whole, and $PSBoundParameters/isBound still see the current one', async () => {
+    assert.deepEqual(await values('1, @(2, 3), $null | ForEach-Object { if ($null -eq $_) { "null" } else { $_.GetType().Name } }'), ['Int32', 'Object[]', 'null']);
+    assert.deepEqual(await values("function Show-Bound { param([Parameter(ValueFromPipeline)]$Item) process { $PSBoundParameters['Item'] } }; 'a', 'b' | Show-Bound"), ['a', 'b']);
+  });
+});
+
+describe('pipeline input to functions', () => {
+  it('a simple function or filter takes any object, as $_ in process and as $input', async () => {
+    assert.deepEqual(await values('function Double-It { process { $_ * 2 } }; 1..3 | Double-It'), [2, 4, 6]);
+    assert.deepEqual(await values('filter Add-Hundred { $_ + 100 }; 1..2 | Add-Hundred'), [101, 102]);
+    assert.deepEqual(await values('function Get-Total { $input | Measure-Object -Sum | ForEach-Object Sum }; 1..4 | Get-Total'), [10]);
+  });
+
+  it('an advanced function without a pipeline parameter still refuses input', async () => {
+    const r = await shell.run('function Test-Refuse { [CmdletBinding()] param() process { "ran" } }; 1 | Test-Refuse');
+    assert.match(r.err, /cannot be bound to any parameters/);
+    assert.doesNotMatch(r.out, /ran/);
+  });
+});
