@@ -1,18 +1,15 @@
 // New-/Get-/Set-/Remove-AcceptedDomain: the SMTP domains the organisation accepts mail for
 // (organisation-level: replicated to subscribed Edge servers by EdgeSync).
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
-import type { CmdletContext } from '../../src/pipeline/context.ts';
-import { hasWildcardCharacters } from '../../src/runtime/wildcard.ts';
 import { getAcceptedDomain, listAcceptedDomains, newAcceptedDomain, removeAcceptedDomain, setAcceptedDomain } from '../../src/store/accepted-domains.ts';
-import type { ServerContext } from '../../src/store/server-context.ts';
 import { noSettingsModifiedWarning } from '../../src/store/transport-config.ts';
 import { completeAcceptedDomain } from './exchange-completion.ts';
 import { directoryInfo } from './exchange-directory.ts';
 import { AcceptedDomainTypeEnum, enumName } from './exchange-enums.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
-import { matchByName } from './exchange-parameters.ts';
+import { confirmedTarget, identityParameter, matchIdentity } from './exchange-object-cmdlet.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
-import { attempt, changeAndReplicate, failWithStoreError, organizationContext } from './exchange-state.ts';
+import { attempt, changeAndReplicate, organizationContextOrFail } from './exchange-state.ts';
 import { acceptedDomainObject, ACCEPTED_DOMAIN_TYPE } from './server-objects.ts';
 import './exchange-views.ts';
 
@@ -20,28 +17,12 @@ const LAB_NOTE =
   'Accepted domains are organisation-level: changed inside the organisation they reach subscribed Edge servers through ' +
   'EdgeSync at once; on a subscribed Edge changes are refused.';
 
-const identity = {
-  type: 'string',
-  mandatory: true,
-  position: 0,
-  valueFromPipeline: true,
-  valueFromPipelineByPropertyName: true,
-  complete: completeAcceptedDomain,
-  description: 'The accepted domain: its name, its domain name, or its GUID.',
-} as const;
+const identity = identityParameter(completeAcceptedDomain, 'The accepted domain: its name, its domain name, or its GUID.');
 
 const domainType = {
   type: AcceptedDomainTypeEnum,
   description: 'Authoritative (the default: mailboxes in this organisation), InternalRelay or ExternalRelay.',
 } as const;
-
-function context(ctx: CmdletContext): ServerContext {
-  try {
-    return organizationContext(ctx.session);
-  } catch (error) {
-    failWithStoreError(ctx, error);
-  }
-}
 
 export const getAcceptedDomainCmdlet = defineCmdlet({
   name: 'Get-AcceptedDomain',
@@ -60,12 +41,9 @@ export const getAcceptedDomainCmdlet = defineCmdlet({
     },
   ],
   process(p, ctx) {
-    const server = context(ctx);
-    const found = matchByName(listAcceptedDomains(server), p.Identity, (d) => [d.Name, d.DomainName, d.Guid]);
-    if (p.Identity !== undefined && found.length === 0 && !hasWildcardCharacters(p.Identity)) {
-      attempt(ctx, () => getAcceptedDomain(server, p.Identity!));
-      return;
-    }
+    const server = organizationContextOrFail(ctx);
+    const found = matchIdentity(ctx, listAcceptedDomains(server), p.Identity, (d) => [d.Name, d.DomainName, d.Guid], () => getAcceptedDomain(server, p.Identity!));
+    if (!found) return;
     const info = directoryInfo(server);
     for (const domain of found) ctx.write(acceptedDomainObject(domain, info));
   },
@@ -98,7 +76,7 @@ export const newAcceptedDomainCmdlet = defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const server = context(ctx);
+    const server = organizationContextOrFail(ctx);
     if (!(await shouldProcessMessage(ctx, `Creating Accepted Domain "${p.Name}" with domain name "${p.DomainName}".`))) return;
     const parameters = { Name: p.Name, DomainName: p.DomainName, DomainType: p.DomainType === undefined ? undefined : enumName(AcceptedDomainTypeEnum, p.DomainType) };
     const created = attempt(ctx, () => changeAndReplicate(server, () => newAcceptedDomain(server, parameters)));
@@ -129,11 +107,10 @@ export const setAcceptedDomainCmdlet = defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const server = context(ctx);
-    const current = attempt(ctx, () => getAcceptedDomain(server, p.Identity!));
+    const server = organizationContextOrFail(ctx);
+    const current = await confirmedTarget(ctx, () => getAcceptedDomain(server, p.Identity!), (d) => `Setting Accepted Domain "${d.Identity}".`);
     if (!current) return;
     const type = p.DomainType === undefined ? undefined : enumName(AcceptedDomainTypeEnum, p.DomainType);
-    if (!(await shouldProcessMessage(ctx, `Setting Accepted Domain "${current.Identity}".`))) return;
     const unchanged =
       (p.Name === undefined || p.Name === current.Name) && (type === undefined || type === current.DomainType) && (!p.MakeDefault || current.Default);
     if (unchanged) {
@@ -162,10 +139,9 @@ export const removeAcceptedDomainCmdlet = defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const server = context(ctx);
-    const current = attempt(ctx, () => getAcceptedDomain(server, p.Identity!));
+    const server = organizationContextOrFail(ctx);
+    const current = await confirmedTarget(ctx, () => getAcceptedDomain(server, p.Identity!), (d) => `Removing Accepted Domain "${d.Identity}".`);
     if (!current) return;
-    if (!(await shouldProcessMessage(ctx, `Removing Accepted Domain "${current.Identity}".`))) return;
     attempt(ctx, () => changeAndReplicate(server, () => removeAcceptedDomain(server, current.Guid)));
   },
 });

@@ -19,21 +19,13 @@ import { invalidOperation, invalidValue, objectNotFound, StoreError } from '../.
 import { completeEdgeServer, completeServer } from './exchange-completion.ts';
 import { directoryInfo } from './exchange-directory.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
-import { matchByName } from './exchange-parameters.ts';
+import { confirmedTarget, identityParameter, matchIdentity } from './exchange-object-cmdlet.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
-import { attempt, exchangeState, failWithStoreError, organizationContext, serverContext, writeStoreError } from './exchange-state.ts';
+import { attempt, exchangeState, organizationContextOrFail, serverContext, writeStoreError } from './exchange-state.ts';
 import { edgeSubscriptionObject, edgeSyncResultObject, EDGE_SUBSCRIPTION_TYPE, EDGE_SYNC_RESULT_TYPE } from './server-objects.ts';
 import './exchange-views.ts';
 
 const SUBSCRIPTION_FILE_ROOT = 'EdgeSubscriptionData';
-
-function context(ctx: CmdletContext, server?: string): ServerContext {
-  try {
-    return organizationContext(ctx.session, server);
-  } catch (error) {
-    failWithStoreError(ctx, error);
-  }
-}
 
 function nativePath(ctx: CmdletContext, psPath: string): string {
   fileSystem(ctx.session);
@@ -103,7 +95,7 @@ export const newEdgeSubscriptionCmdlet = defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const where = context(ctx);
+    const where = organizationContextOrFail(ctx);
     const inside = !resolveScope(where.state.documents, where).edge;
     const options = {
       ...(p.Site ? { site: p.Site } : {}),
@@ -119,9 +111,12 @@ export const newEdgeSubscriptionCmdlet = defineCmdlet({
       edgeName = attempt(ctx, () => readSubscriptionFile(nativePath(ctx, p.FileName!)));
       if (!edgeName) return;
     }
-    const edge = attempt(ctx, () => getServer(where.state.documents, edgeName!, resolveScope(where.state.documents, where).where));
+    const edge = await confirmedTarget(
+      ctx,
+      () => getServer(where.state.documents, edgeName!, resolveScope(where.state.documents, where).where),
+      (s) => `Creating Edge Subscription for "${s.Name}" in site "${p.Site ?? 'Default-First-Site-Name'}".`,
+    );
     if (!edge) return;
-    if (!(await shouldProcessMessage(ctx, `Creating Edge Subscription for "${edge.Name}" in site "${p.Site ?? 'Default-First-Site-Name'}".`))) return;
     const subscribed = attempt(ctx, () => subscribeEdge(where.state, edge.Name, options));
     if (subscribed) ctx.write(edgeSubscriptionObject(subscribed.server, directoryInfo(where)));
   },
@@ -172,14 +167,13 @@ export const getEdgeSubscriptionCmdlet = defineCmdlet({
     },
   ],
   process(p, ctx) {
-    const where = context(ctx);
+    const where = organizationContextOrFail(ctx);
     const scope = resolveScope(where.state.documents, where);
     const subscribed = (scope.edge ? [scope.server] : listServers(where.state.documents)).filter((s) => s.EdgeSubscription !== null);
-    const found = matchByName(subscribed, p.Identity, (s) => [s.Name, s.Fqdn]);
-    if (p.Identity !== undefined && found.length === 0 && !/[*?[]/.test(p.Identity)) {
-      writeStoreError(ctx, objectNotFound(p.Identity, scope.where));
-      return;
-    }
+    const found = matchIdentity(ctx, subscribed, p.Identity, (s) => [s.Name, s.Fqdn], () => {
+      throw objectNotFound(p.Identity!, scope.where);
+    });
+    if (!found) return;
     const info = directoryInfo(where);
     for (const server of found) ctx.write(edgeSubscriptionObject(server, info));
   },
@@ -196,15 +190,7 @@ export const removeEdgeSubscriptionCmdlet = defineCmdlet({
   supportsShouldProcess: true,
   confirmImpact: 'High',
   parameters: {
-    Identity: {
-      type: 'string',
-      mandatory: true,
-      position: 0,
-      valueFromPipeline: true,
-      valueFromPipelineByPropertyName: true,
-      complete: completeEdgeServer,
-      description: 'The subscribed Edge server.',
-    },
+    Identity: identityParameter(completeEdgeServer, 'The subscribed Edge server.'),
   },
   examples: [
     {
@@ -217,9 +203,12 @@ export const removeEdgeSubscriptionCmdlet = defineCmdlet({
   async process(p, ctx) {
     const state = attempt(ctx, () => exchangeState(ctx.session));
     if (!state) return;
-    const edge = attempt(ctx, () => getServer(state.documents, p.Identity!, resolveScope(state.documents, serverContext(ctx.session)).where));
+    const edge = await confirmedTarget(
+      ctx,
+      () => getServer(state.documents, p.Identity!, resolveScope(state.documents, serverContext(ctx.session)).where),
+      (s) => `Removing Edge Subscription "${s.Name}".`,
+    );
     if (!edge) return;
-    if (!(await shouldProcessMessage(ctx, `Removing Edge Subscription "${edge.Name}".`))) return;
     attempt(ctx, () => unsubscribeEdge(state, edge.Name));
   },
 });
@@ -252,7 +241,7 @@ export const startEdgeSynchronizationCmdlet = defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const where = context(ctx, p.Server);
+    const where = organizationContextOrFail(ctx, p.Server);
     const scope = resolveScope(where.state.documents, where);
     if (scope.edge) {
       writeStoreError(

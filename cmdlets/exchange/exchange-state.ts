@@ -180,6 +180,15 @@ export function failWithStoreError(ctx: CmdletContext, error: unknown): never {
   throw error;
 }
 
+/** organizationContext for a cmdlet: a StoreError (no organisation, unknown -Server) stops the command. */
+export function organizationContextOrFail(ctx: CmdletContext, server?: string): ServerContext {
+  try {
+    return organizationContext(ctx.session, server);
+  } catch (error) {
+    failWithStoreError(ctx, error);
+  }
+}
+
 /**
  * Runs a store operation for one object: its result, or undefined after writing the StoreError it
  * threw as a non-terminating error (the pipeline goes on with the next object, `$?` becomes false).

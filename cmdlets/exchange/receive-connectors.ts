@@ -4,19 +4,18 @@
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { ParameterDeclarations } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
-import { hasWildcardCharacters } from '../../src/runtime/wildcard.ts';
 import { parseConnectorIdentity } from '../../src/store/identity.ts';
 import { ALL_IPV4 } from '../../src/store/ip-range.ts';
 import { getReceiveConnector, listReceiveConnectors, newReceiveConnector, removeReceiveConnector, setReceiveConnector } from '../../src/store/receive-connectors.ts';
 import type { ServerContext } from '../../src/store/server-context.ts';
 import { invalidValue, objectNotFound, StoreError } from '../../src/store/store-error.ts';
-import { noSettingsModifiedWarning } from '../../src/store/transport-config.ts';
 import { completeReceiveConnector, completeServer } from './exchange-completion.ts';
 import { directoryInfo } from './exchange-directory.ts';
 import { enumName, ReceiveConnectorUsageEnum } from './exchange-enums.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
 import { receiveConnectorObject, RECEIVE_CONNECTOR_TYPE } from './exchange-objects.ts';
-import { boundChanges, matchByName } from './exchange-parameters.ts';
+import { confirmedTarget, identityParameter, matchIdentity, warnIfUnchanged } from './exchange-object-cmdlet.ts';
+import { boundChanges } from './exchange-parameters.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
 import { attempt, contextServerFqdn, serverContext, writeStoreError } from './exchange-state.ts';
 import { receiveConnectorSettings } from './receive-connector-parameters.ts';
@@ -28,15 +27,7 @@ const LAB_NOTE =
 
 const SERVER_DESCRIPTION = 'The server (name or FQDN) to run on; default the server the shell is on.';
 
-const identity = {
-  type: 'string',
-  mandatory: true,
-  position: 0,
-  valueFromPipeline: true,
-  valueFromPipelineByPropertyName: true,
-  complete: completeReceiveConnector,
-  description: 'The connector: Name (such as Inet), SERVER\\Name, or its GUID.',
-} as const;
+const identity = identityParameter(completeReceiveConnector, 'The connector: Name (such as Inet), SERVER\\Name, or its GUID.');
 
 const server = { type: 'string', complete: completeServer, description: SERVER_DESCRIPTION } as const;
 
@@ -110,12 +101,10 @@ export const getReceiveConnectorCmdlet = defineCmdlet({
     const where = contextFor(ctx, p.Identity, p.Server);
     if (!where) return;
     const wanted = p.Identity === undefined ? undefined : parseConnectorIdentity(p.Identity).name;
-    const found = attempt(ctx, () => matchByName(listReceiveConnectors(where), wanted, (c) => [c.Name, c.Guid]));
+    const all = attempt(ctx, () => listReceiveConnectors(where));
+    if (!all) return;
+    const found = matchIdentity(ctx, all, wanted, (c) => [c.Name, c.Guid], () => getReceiveConnector(where, p.Identity!));
     if (!found) return;
-    if (p.Identity !== undefined && found.length === 0 && !hasWildcardCharacters(p.Identity)) {
-      attempt(ctx, () => getReceiveConnector(where, p.Identity!));
-      return;
-    }
     const info = directoryInfo(where);
     for (const connector of found) ctx.write(receiveConnectorObject(connector, info));
   },
@@ -205,12 +194,10 @@ export const setReceiveConnectorCmdlet = defineCmdlet({
   async process(p, ctx) {
     const where = contextFor(ctx, p.Identity);
     if (!where) return;
-    const current = attempt(ctx, () => getReceiveConnector(where, p.Identity!));
+    const current = await confirmedTarget(ctx, () => getReceiveConnector(where, p.Identity!), (c) => `Setting Receive connector "${c.Identity}".`);
     if (!current) return;
     const changes = boundChanges(p, ctx, setParameters, ['Identity']);
-    if (!(await shouldProcessMessage(ctx, `Setting Receive connector "${current.Identity}".`))) return;
-    const updated = attempt(ctx, () => setReceiveConnector(where, current.Guid, changes));
-    if (updated && updated.WhenChanged === current.WhenChanged) ctx.writeWarning(noSettingsModifiedWarning(current.Identity));
+    warnIfUnchanged(ctx, current, attempt(ctx, () => setReceiveConnector(where, current.Guid, changes)));
   },
 });
 
@@ -234,9 +221,8 @@ export const removeReceiveConnectorCmdlet = defineCmdlet({
   async process(p, ctx) {
     const where = contextFor(ctx, p.Identity);
     if (!where) return;
-    const current = attempt(ctx, () => getReceiveConnector(where, p.Identity!));
+    const current = await confirmedTarget(ctx, () => getReceiveConnector(where, p.Identity!), (c) => `Removing Receive connector "${c.Identity}".`);
     if (!current) return;
-    if (!(await shouldProcessMessage(ctx, `Removing Receive connector "${current.Identity}".`))) return;
     attempt(ctx, () => removeReceiveConnector(where, current.Guid));
   },
 });

@@ -2,9 +2,6 @@
 // DNS-routed "Internet" connector among them), as the context server sees them.
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { ParameterDeclarations } from '../../src/pipeline/cmdlet.ts';
-import type { CmdletContext } from '../../src/pipeline/context.ts';
-import { hasWildcardCharacters } from '../../src/runtime/wildcard.ts';
-import type { ServerContext } from '../../src/store/server-context.ts';
 import {
   getSendConnector,
   listSendConnectors,
@@ -13,16 +10,15 @@ import {
   resolveSendConnectorUsage,
   setSendConnector,
 } from '../../src/store/send-connectors.ts';
-import type { SendConnector } from '../../src/store/send-connector-defaults.ts';
-import { noSettingsModifiedWarning } from '../../src/store/transport-config.ts';
 import { completeSendConnector } from './exchange-completion.ts';
 import { directoryInfo } from './exchange-directory.ts';
 import { enumName, SendConnectorUsageEnum } from './exchange-enums.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
 import { sendConnectorObject, SEND_CONNECTOR_TYPE } from './exchange-objects.ts';
-import { boundChanges, matchByName } from './exchange-parameters.ts';
+import { confirmedTarget, identityParameter, matchIdentity, warnIfUnchanged } from './exchange-object-cmdlet.ts';
+import { boundChanges } from './exchange-parameters.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
-import { attempt, changeAndReplicate, failWithStoreError, organizationContext, writeStoreError } from './exchange-state.ts';
+import { attempt, changeAndReplicate, organizationContextOrFail, writeStoreError } from './exchange-state.ts';
 import { sendConnectorSettings } from './send-connector-parameters.ts';
 import './exchange-views.ts';
 
@@ -31,15 +27,7 @@ const LAB_NOTE =
   'Edge servers named in SourceTransportServers through EdgeSync at once; on a subscribed Edge, changes are refused ' +
   '(CannotRunOnSubscribedEdge).';
 
-const identity = {
-  type: 'string',
-  mandatory: true,
-  position: 0,
-  valueFromPipeline: true,
-  valueFromPipelineByPropertyName: true,
-  complete: completeSendConnector,
-  description: 'The connector: its name (such as Internet) or GUID.',
-} as const;
+const identity = identityParameter(completeSendConnector, 'The connector: its name (such as Internet) or GUID.');
 
 const force = { type: 'switch', description: 'Accepted for compatibility; emsh asks no extra questions.' } as const;
 
@@ -61,14 +49,6 @@ const setParameters = {
   ...sendConnectorSettings,
   Force: force,
 } satisfies ParameterDeclarations;
-
-function context(ctx: CmdletContext): ServerContext {
-  try {
-    return organizationContext(ctx.session);
-  } catch (error) {
-    failWithStoreError(ctx, error);
-  }
-}
 
 export const getSendConnectorCmdlet = defineCmdlet({
   name: 'Get-SendConnector',
@@ -95,15 +75,10 @@ export const getSendConnectorCmdlet = defineCmdlet({
     },
   ],
   process(p, ctx) {
-    const server = context(ctx);
+    const server = organizationContextOrFail(ctx);
     const info = directoryInfo(server);
-    const wanted = p.Identity;
-    const all = listSendConnectors(server);
-    const found = matchByName(all, wanted, (c) => [c.Name, c.Guid]);
-    if (wanted !== undefined && found.length === 0 && !hasWildcardCharacters(wanted)) {
-      attempt(ctx, () => getSendConnector(server, wanted));
-      return;
-    }
+    const found = matchIdentity(ctx, listSendConnectors(server), p.Identity, (c) => [c.Name, c.Guid], () => getSendConnector(server, p.Identity!));
+    if (!found) return;
     for (const connector of found) ctx.write(sendConnectorObject(connector, info));
   },
 });
@@ -135,7 +110,7 @@ export const newSendConnectorCmdlet = defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const server = context(ctx);
+    const server = organizationContextOrFail(ctx);
     let usage: string | undefined;
     try {
       usage = resolveSendConnectorUsage({
@@ -192,13 +167,12 @@ export const setSendConnectorCmdlet = defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const server = context(ctx);
-    const current = attempt(ctx, () => getSendConnector(server, p.Identity!));
+    const server = organizationContextOrFail(ctx);
+    const current = await confirmedTarget(ctx, () => getSendConnector(server, p.Identity!), (c) => `Setting Send connector "${c.Identity}".`);
     if (!current) return;
     const changes = boundChanges(p, ctx, setParameters, ['Identity', 'Force']);
-    if (!(await shouldProcessMessage(ctx, `Setting Send connector "${current.Identity}".`))) return;
-    const updated = attempt(ctx, () => changeAndReplicate(server, () => setSendConnector(server, current.Guid, changes), (c) => changed(c, current)));
-    if (updated && !changed(updated, current)) ctx.writeWarning(noSettingsModifiedWarning(current.Identity));
+    const updated = attempt(ctx, () => changeAndReplicate(server, () => setSendConnector(server, current.Guid, changes), (c) => c.WhenChanged !== current.WhenChanged));
+    warnIfUnchanged(ctx, current, updated);
   },
 });
 
@@ -220,16 +194,11 @@ export const removeSendConnectorCmdlet = defineCmdlet({
     },
   ],
   async process(p, ctx) {
-    const server = context(ctx);
-    const current = attempt(ctx, () => getSendConnector(server, p.Identity!));
+    const server = organizationContextOrFail(ctx);
+    const current = await confirmedTarget(ctx, () => getSendConnector(server, p.Identity!), (c) => `Removing Send connector "${c.Identity}".`);
     if (!current) return;
-    if (!(await shouldProcessMessage(ctx, `Removing Send connector "${current.Identity}".`))) return;
     attempt(ctx, () => changeAndReplicate(server, () => removeSendConnector(server, current.Guid)));
   },
 });
-
-function changed(after: SendConnector, before: SendConnector): boolean {
-  return after.WhenChanged !== before.WhenChanged;
-}
 
 export const sendConnectorCmdlets = [getSendConnectorCmdlet, newSendConnectorCmdlet, setSendConnectorCmdlet, removeSendConnectorCmdlet];

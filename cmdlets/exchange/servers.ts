@@ -1,16 +1,15 @@
 // Get-ExchangeServer, and the lab's New-ExchangeServer (Exchange creates servers with Setup; the lab
 // creates Hub Transport and Edge Transport servers with a cmdlet).
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
-import { hasWildcardCharacters } from '../../src/runtime/wildcard.ts';
-import { resolveScope, visibleServers } from '../../src/store/server-context.ts';
+import { visibleServers } from '../../src/store/server-context.ts';
 import { newServer } from '../../src/store/servers.ts';
 import { objectNotFound } from '../../src/store/store-error.ts';
 import { completeServer } from './exchange-completion.ts';
 import { directoryInfo } from './exchange-directory.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
-import { matchByName } from './exchange-parameters.ts';
+import { matchIdentity } from './exchange-object-cmdlet.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
-import { attempt, exchangeState, failWithStoreError, organizationContext, writeStoreError } from './exchange-state.ts';
+import { attempt, contextServerFqdn, exchangeState, organizationContext, organizationContextOrFail } from './exchange-state.ts';
 import { exchangeServerObject, EXCHANGE_SERVER_TYPE } from './server-objects.ts';
 import './exchange-views.ts';
 
@@ -47,18 +46,11 @@ export const getExchangeServerCmdlet = defineCmdlet({
     },
   ],
   process(p, ctx) {
-    let server;
-    try {
-      server = organizationContext(ctx.session);
-    } catch (error) {
-      failWithStoreError(ctx, error);
-    }
-    const servers = visibleServers(server);
-    const found = matchByName(servers, p.Identity, (s) => [s.Name, s.Fqdn, s.Guid]);
-    if (p.Identity !== undefined && found.length === 0 && !hasWildcardCharacters(p.Identity)) {
-      writeStoreError(ctx, objectNotFound(p.Identity, resolveScope(server.state.documents, server).where));
-      return;
-    }
+    const server = organizationContextOrFail(ctx);
+    const found = matchIdentity(ctx, visibleServers(server), p.Identity, (s) => [s.Name, s.Fqdn, s.Guid], () => {
+      throw objectNotFound(p.Identity!, contextServerFqdn(server));
+    });
+    if (!found) return;
     const info = directoryInfo(server);
     for (const s of found) ctx.write(exchangeServerObject(s, info));
   },

@@ -9,7 +9,7 @@ import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
 import { transportConfigObject, TRANSPORT_CONFIG_TYPE } from './exchange-objects.ts';
 import { boundChanges } from './exchange-parameters.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
-import { changeAndReplicate, failWithStoreError, organizationContext, writeStoreError } from './exchange-state.ts';
+import { changeAndReplicate, failWithStoreError, organizationContext, organizationContextOrFail, writeStoreError } from './exchange-state.ts';
 import './exchange-views.ts';
 
 const LAB_NOTE =
@@ -111,12 +111,7 @@ export const setTransportConfigCmdlet = defineCmdlet({
   ],
   async process(p, ctx) {
     const changes = boundChanges(p, ctx, settings);
-    let server;
-    try {
-      server = organizationContext(ctx.session);
-    } catch (error) {
-      failWithStoreError(ctx, error);
-    }
+    const server = organizationContextOrFail(ctx);
     if (!(await shouldProcessMessage(ctx, 'Setting Transport configuration.'))) return;
     try {
       const { warnings } = changeAndReplicate(

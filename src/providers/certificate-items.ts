@@ -1,9 +1,6 @@
-// The objects of the Certificate provider (Cert:): X509Certificate2 items with the properties
-// PowerShell shows (Thumbprint, Subject, Issuer, NotBefore, NotAfter, HasPrivateKey, SerialNumber,
-// FriendlyName, DnsNameList...) and the store-location and store containers (`Cert:\LocalMachine`,
-// `Cert:\LocalMachine\Root`). Every certificate object carries its PSPath and PSParentPath, so the
-// table groups under `PSParentPath: Microsoft.PowerShell.Security\Certificate::LocalMachine\Root`.
-import { parseCertificate, type CertificateInfo } from '../pki/certificate-info.ts';
+// The objects of the Certificate provider (Cert:): the store-location and store containers
+// (`Cert:\LocalMachine`, `Cert:\LocalMachine\Root`), type names and paths. The X509Certificate2 items
+// are in certificate-objects.ts, which parses certificates (node-forge) and so loads on first use.
 import { PSObject } from '../runtime/values.ts';
 import { providerFullName } from './provider-info.ts';
 
@@ -18,69 +15,9 @@ export interface StoredCertificate {
   friendlyName: string;
 }
 
-const parsed = new Map<string, CertificateInfo>();
-
-/** Parses a certificate once per session process (stores are listed often; parsing verifies signatures). */
-export function certificateInfo(pem: string): CertificateInfo {
-  let info = parsed.get(pem);
-  if (!info) {
-    if (parsed.size >= 512) parsed.clear();
-    info = parseCertificate(pem);
-    parsed.set(pem, info);
-  }
-  return info;
-}
-
 /** `Microsoft.PowerShell.Security\Certificate::LocalMachine\Root`. */
 export function certificatePSPath(...segments: string[]): string {
   return `${providerFullName('Certificate')}::${segments.join('\\')}`;
-}
-
-function distinguishedName(name: string): PSObject {
-  const o = PSObject.from({ Name: name }, ['System.Security.Cryptography.X509Certificates.X500DistinguishedName', 'System.Object']);
-  o.defineMethod({ name: 'ToString', invoke: () => 'System.Security.Cryptography.X509Certificates.X500DistinguishedName' });
-  return o;
-}
-
-/** What DnsNameList holds: the DNS alternative names, else the subject's common name. */
-function dnsNameList(info: CertificateInfo): string[] {
-  if (info.dnsNames.length > 0) return [...info.dnsNames];
-  return info.commonName ? [info.commonName] : [];
-}
-
-/** The X509Certificate2 object of a certificate in `Cert:\<location>\<store>`. */
-export function x509CertificateObject(certificate: StoredCertificate, location: string, store: string): PSObject {
-  const info = certificateInfo(certificate.pem);
-  const o = new PSObject([X509_CERTIFICATE_TYPE, 'System.Security.Cryptography.X509Certificates.X509Certificate', 'System.Object']);
-  const notes: [string, unknown][] = [
-    ['PSPath', certificatePSPath(location, store, info.thumbprint)],
-    ['PSParentPath', certificatePSPath(location, store)],
-    ['PSChildName', info.thumbprint],
-    ['PSDrive', 'Cert'],
-    ['PSProvider', providerFullName('Certificate')],
-    ['PSIsContainer', false],
-    ['EnhancedKeyUsageList', info.enhancedKeyUsageList],
-    ['DnsNameList', dnsNameList(info)],
-    ['SendAsTrustedIssuer', false],
-    ['Archived', false],
-    ['Extensions', info.extensions.map((e) => e.oid)],
-    ['FriendlyName', certificate.friendlyName],
-    ['IssuerName', distinguishedName(info.issuer)],
-    ['NotAfter', info.notAfter],
-    ['NotBefore', info.notBefore],
-    ['HasPrivateKey', certificate.hasPrivateKey],
-    ['PublicKey', info.publicKeyPem.trim()],
-    ['RawData', info.der],
-    ['SerialNumber', info.serialNumber],
-    ['SubjectName', distinguishedName(info.subject)],
-    ['SignatureAlgorithm', info.signatureAlgorithm],
-    ['Thumbprint', info.thumbprint],
-    ['Version', info.version],
-    ['Issuer', info.issuer],
-    ['Subject', info.subject],
-  ];
-  for (const [name, value] of notes) o.setProperty(name, value);
-  return o;
 }
 
 /** `Cert:\LocalMachine`: Location and StoreNames (a list view). */

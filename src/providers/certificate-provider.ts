@@ -4,7 +4,7 @@
 // trusted roots chain validation uses). CurrentUser has the same stores, empty: the shell works on
 // the machine's store, as the Exchange cmdlets do. Remove-Item removes from My and Root.
 import type { Session } from '../runtime/session.ts';
-import { storeLocationObject, storeObject, x509CertificateObject, certificateInfo, type StoredCertificate } from './certificate-items.ts';
+import { storeLocationObject, storeObject, type StoredCertificate } from './certificate-items.ts';
 import type { ItemProvider, ProviderItem } from './item-provider.ts';
 import { ProviderError } from './path-errors.ts';
 
@@ -23,10 +23,16 @@ export interface CertificateSource {
 
 type SourceModule = typeof import('./certificate-store-source.ts');
 let sourceModule: SourceModule | undefined;
+/** Parsing and the X509Certificate2 objects (node-forge), loaded with the source: there is nothing to parse without it. */
+let objects: typeof import('./certificate-objects.ts') | undefined;
 let loading: Promise<void> | undefined;
 
 function openSource(session: Session): CertificateSource | undefined {
   return sourceModule?.openCertificateSource(session);
+}
+
+function certificateInfo(pem: string) {
+  return objects!.certificateInfo(pem);
 }
 
 const LOCATIONS = ['CurrentUser', 'LocalMachine'] as const;
@@ -63,7 +69,7 @@ function certificateItems(session: Session, location: string, store: string): Pr
   return storeContents(session, location, store).map((c) => ({
     name: certificateInfo(c.pem).thumbprint,
     isContainer: false,
-    value: x509CertificateObject(c, location, store),
+    value: objects!.x509CertificateObject(c, location, store),
   }));
 }
 
@@ -85,7 +91,10 @@ export const certificateProvider: ItemProvider = {
   driveDescription: 'X509 Certificate Provider',
   prepare() {
     if (sourceModule) return undefined;
-    loading ??= import('./certificate-store-source.ts').then((m) => void (sourceModule = m));
+    loading ??= Promise.all([import('./certificate-objects.ts'), import('./certificate-store-source.ts')]).then(([o, m]) => {
+      objects = o;
+      sourceModule = m;
+    });
     return loading;
   },
   item(at, segments) {

@@ -17,8 +17,12 @@ describe('the startup bundle', () => {
     assert.ok(inputs.includes('grammar/parser.ts'));
   });
 
+  it('does not load cmdlet declarations', () => {
+    const declaring = inputs.filter((i) => i.startsWith('cmdlets/') && readFileSync(i, 'utf8').includes('defineCmdlet('));
+    assert.deepEqual(declaring, []);
+  });
+
   for (const [what, pattern] of [
-    ['cmdlet modules', /^cmdlets\/(core|exchange|lab)\//],
     ['node-forge', /node-forge/],
     ['conf (the state store)', /^conf$|node_modules\/conf\/|^src\/store\/(documents|emsh-state)\.ts$/],
     ['the transport', /^src\/transport\//],

@@ -11,7 +11,7 @@ import { PSObject } from '../../../src/runtime/values.ts';
 import { registerView } from '../../../src/format/views.ts';
 import type { CertificateStore } from '../../../src/store/certificate-store.ts';
 import { invalidValue } from '../../../src/store/store-error.ts';
-import { x509CertificateObject } from '../../../src/providers/certificate-items.ts';
+import { x509CertificateObject } from '../../../src/providers/certificate-objects.ts';
 import { certificateStore, readInputFile, SERVER_PARAMETER, tryCertificate } from './certificate-common.ts';
 
 const CRL_TYPE = 'Emsh.Pki.CertificateRevocationList';
