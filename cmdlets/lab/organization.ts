@@ -56,9 +56,16 @@ function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-/** The first port from 2525 with `count` free consecutive loopback ports no other lab organisation registered. */
-async function findListenPort(count: number, registry: LabDnsRegistry | undefined, root: string): Promise<number> {
-  const taken = new Set((registry?.list() ?? []).filter((e) => e.stateRoot !== root).map((e) => e.port));
+/**
+ * The first port from 2525 with `count` free consecutive loopback ports that no other lab organisation
+ * registered (its domain in the lab DNS, or the Inet port of any of its Edge servers).
+ */
+async function findListenPort(count: number, registry: LabDnsRegistry | undefined, machines: LabMachineRegistry | undefined, root: string): Promise<number> {
+  const others = (e: { stateRoot: string | null }) => e.stateRoot === null || path.resolve(e.stateRoot) !== path.resolve(root);
+  const taken = new Set([
+    ...(registry?.list() ?? []).filter(others).map((e) => e.port),
+    ...(machines?.list() ?? []).filter(others).flatMap((m) => (m.port === undefined ? [] : [m.port])),
+  ]);
   for (let port = DEFAULT_LISTEN_PORT; port + count - 1 <= 65535; port++) {
     let ok = true;
     for (let i = 0; i < count && ok; i++) ok = !taken.has(port + i) && (await isPortFree(port + i));
@@ -182,7 +189,7 @@ function target(p: InitializeParameters, ctx: CmdletContext): Target {
 function registerMachines(registry: LabMachineRegistry, plan: LabPlan, root: string): void {
   const organization = { organization: plan.name, domain: plan.domain };
   registry.registerOrganization(root, [
-    ...plan.edges.map((e, i) => ({ name: e.name, fqdn: e.fqdn, role: 'Edge' as const, local: i === 0, ...organization })),
+    ...plan.edges.map((e, i) => ({ name: e.name, fqdn: e.fqdn, role: 'Edge' as const, local: i === 0, port: plan.port + i, ...organization })),
     { name: plan.hub.name, fqdn: plan.hub.fqdn, role: 'HubTransport' as const, local: false, ...organization },
   ]);
 }
@@ -198,7 +205,9 @@ async function initialize(p: InitializeParameters, ctx: CmdletContext): Promise<
     throw invalidValue(`The servers ${[...edges, hub].map((s) => s.fqdn).join(', ')} must have different names.`, 'DuplicateLabServerName', p.EdgeServer);
   }
   const registry = p.NoDnsRegistration ? undefined : LabDnsRegistry.forStateRoot(root, process.env);
-  const port = p.ListenPort ?? (await findListenPort(edges.length, registry, root));
+  // The computers go to this shell's registry: the one its New-PSSession consults.
+  const machines = p.NoDnsRegistration ? undefined : LabMachineRegistry.forStateRoot(exchangeStateRoot(ctx.session), process.env);
+  const port = p.ListenPort ?? (await findListenPort(edges.length, registry, machines, root));
   if (port + edges.length - 1 > 65535) throw invalidValue(`The port ${port} leaves no room for ${edges.length} receive connectors.`, 'InvalidLabPort', port);
   const plan: LabPlan = {
     name: p.Name!.trim(),
@@ -215,11 +224,10 @@ async function initialize(p: InitializeParameters, ctx: CmdletContext): Promise<
   if (!(await shouldProcessMessage(ctx, message))) return;
   build(where.open(settings), plan);
   let dns: string | null = null;
-  if (registry) {
+  if (registry && machines) {
     const entry = registry.register({ domain, host: '127.0.0.1', port, organization: plan.name, stateRoot: root });
     dns = `${entry.domain} -> ${entry.host}:${entry.port} (${registry.file})`;
-    // The computers go to this shell's registry: the one its New-PSSession consults.
-    registerMachines(LabMachineRegistry.forStateRoot(exchangeStateRoot(ctx.session), process.env), plan, root);
+    registerMachines(machines, plan, root);
   }
   ctx.write(summary(plan, root, dns));
 }

@@ -18,6 +18,8 @@ export interface LabMachine {
   /** The FQDN (mail1.contoso.com). */
   fqdn: string;
   role: 'Edge' | 'HubTransport';
+  /** An Edge's lab Inet port (127.0.0.1), so that another organisation picks other ports. */
+  port?: number;
   /** The organisation's local server: the one a shell on its state root runs as. */
   local: boolean;
   organization: string;

@@ -8,18 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { WALKTHROUGH_COMMANDS } from '../cmdlets/exchange/helpers.ts';
 
-const WALKTHROUGH_COMMANDS = [
+const COMMANDS = [
   'New-ExchangeCertificate -GenerateRequest -FriendlyName "Internet certificate" -Path c:\\certificates\\request.p7c -SubjectName "DC=com,DC=Contoso,CN=mail1.contoso.com"  -DomainName mail.contoso.com',
   'Import-ExchangeCertificate -Path c:\\certificates\\import.pfx | Enable-ExchangeCertificate -Services SMTP',
   'Import-ExchangeCertificate -Path c:\\certificates\\import.pfx',
   'Get-ExchangeCertificate |FL',
-  'Set-TransportConfig -TLSSendDomainSecureList woodgrovebank.com',
-  'Set-SendConnector Internet -DomainSecureEnabled:$True',
-  'Set-TransportConfig -TLSReceiveDomainSecureList woodgrovebank.com',
-  'Set-ReceiveConnector Inet -DomainSecureEnabled:$True -AuthMechanism TLS',
-  'Set-ReceiveConnector Inet -ProtocolLoggingLevel Verbose',
-  'Set-SendConnector Internet -ProtocolLoggingLevel Verbose',
+  ...WALKTHROUGH_COMMANDS,
 ];
 
 describe('npm run tutorial (scripts/tutorial.mjs, tutorials/contoso.ps1)', () => {
@@ -46,7 +42,7 @@ describe('npm run tutorial (scripts/tutorial.mjs, tutorials/contoso.ps1)', () =>
   });
 
   it('echoes every walkthrough command verbatim, and the Enable-ExchangeCertificate of the real thumbprint', () => {
-    for (const command of WALKTHROUGH_COMMANDS) assert.ok(out.includes(`PS C:\\> ${command}\n`) || out.includes(`{ ${command} }`), command);
+    for (const command of COMMANDS) assert.ok(out.includes(`PS C:\\> ${command}\n`) || out.includes(`{ ${command} }`), command);
     const thumbprint = /Its Thumbprint is ([0-9A-F]{40})\./.exec(out)?.[1];
     assert.ok(thumbprint, 'the thumbprint is named');
     assert.ok(out.includes(`PS C:\\> Enable-ExchangeCertificate -Thumbprint ${thumbprint} -Services SMTP\n`));

@@ -5,7 +5,7 @@ import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import { ErrorRecord } from '../../../src/runtime/errors.ts';
 import type { ScriptBlock } from '../../../src/runtime/scriptblock.ts';
 import { resolveLabComputer } from './lab-computers.ts';
-import { asLabPSSession, openPSSession, type LabPSSession } from './ps-session.ts';
+import { asLabPSSession, notAPSSession, openPSSession, type LabPSSession } from './ps-session.ts';
 import { invokeOnLabComputer } from './remote-invoke.ts';
 import { REMOTING_SETUP } from './session-cmdlets.ts';
 
@@ -23,12 +23,7 @@ async function onSessions(ctx: CmdletContext, sessions: unknown[], block: Script
   for (const value of sessions) {
     const s = asLabPSSession(value);
     if (!s) {
-      ctx.writeError({
-        message: `Cannot bind parameter 'Session'. The value "${String(value)}" is not a PSSession; use the object New-PSSession or Get-PSSession returns.`,
-        errorId: 'CannotConvertArgument',
-        category: 'InvalidArgument',
-        targetObject: value,
-      });
+      ctx.writeError(notAPSSession(value));
       continue;
     }
     if (s.state !== 'Opened') {

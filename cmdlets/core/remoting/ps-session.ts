@@ -8,6 +8,7 @@ import { registerView } from '../../../src/format/views.ts';
 import { createSession } from '../../../src/host/create-session.ts';
 import { installFileSystemProvider } from '../../../src/providers/install.ts';
 import { statePaths } from '../../../src/store/state-root.ts';
+import type { ErrorSpec } from '../../../src/pipeline/context.ts';
 import type { Session } from '../../../src/runtime/session.ts';
 import { PSObject } from '../../../src/runtime/values.ts';
 import { setSessionServer } from '../../exchange/exchange-state.ts';
@@ -120,6 +121,16 @@ export async function removePSSession(caller: Session, s: LabPSSession): Promise
   const table = sessionTable(caller);
   table.sessions = table.sessions.filter((x) => x !== s);
   await s.close();
+}
+
+/** The error for a -Session value that is not a PSSession. */
+export function notAPSSession(value: unknown): ErrorSpec {
+  return {
+    message: `Cannot bind parameter 'Session'. The value "${String(value)}" is not a PSSession; use the object New-PSSession or Get-PSSession returns.`,
+    errorId: 'CannotConvertArgument',
+    category: 'InvalidArgument',
+    targetObject: value,
+  };
 }
 
 /** The LabPSSession behind a PSSession object (or the session itself), else undefined. */

@@ -4,7 +4,7 @@ import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import { ErrorRecord } from '../../../src/runtime/errors.ts';
 import { wildcardMatch } from '../../../src/runtime/wildcard.ts';
 import { resolveLabComputer } from './lab-computers.ts';
-import { asLabPSSession, listPSSessions, openPSSession, PSSESSION_TYPE, removePSSession, type LabPSSession } from './ps-session.ts';
+import { asLabPSSession, notAPSSession, listPSSessions, openPSSession, PSSESSION_TYPE, removePSSession, type LabPSSession } from './ps-session.ts';
 
 const MODULE = 'Microsoft.PowerShell.Core';
 
@@ -32,7 +32,8 @@ export const newPSSessionCmdlet = defineCmdlet({
       '(Start-Service MSExchangeTransport keeps running) until Remove-PSSession or the end of this shell.',
     '',
     'Lab computers: localhost is this shell\'s own state root; any other name is a server Initialize-LabOrganization recorded in the ' +
-      'lab registry ($env:EMSH_LAB_REGISTRY), such as the partner organisation\'s first Edge server (mail.woodgrovebank.com). ' +
+      'lab registry ($env:EMSH_LAB_REGISTRY), such as the partner organisation\'s Edge server (mail.woodgrovebank.com), or another ' +
+      'server of this organisation (mail2.mail.contoso.com: the session works on that server, as -Server mail2 would). ' +
       'An unknown name fails as a WinRM connection does (FullyQualifiedErrorId NetworkPathNotFound,PSSessionOpenFailed).',
   ].join('\n'),
   module: MODULE,
@@ -112,12 +113,7 @@ export const removePSSessionCmdlet = defineCmdlet({
       ? p.Session.map((v) => {
           const s = asLabPSSession(v);
           if (!s) {
-            ctx.writeError({
-              message: `Cannot bind parameter 'Session'. The value "${String(v)}" is not a PSSession; use the object New-PSSession or Get-PSSession returns.`,
-              errorId: 'CannotConvertArgument',
-              category: 'InvalidArgument',
-              targetObject: v,
-            });
+            ctx.writeError(notAPSSession(v));
           }
           return s;
         })

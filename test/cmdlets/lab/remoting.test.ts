@@ -56,6 +56,10 @@ describe('lab remoting between Contoso and Woodgrove Bank', () => {
     const { err } = await contoso.run(`Initialize-LabOrganization -Name Other -DomainName other.com -EdgeServer mail.other.com -Path '${contoso.stateRoot}'`);
     assert.match(err, /is this shell's own state root/);
     assert.match(err, /LabPathIsCurrentStateRoot/);
+    // A third organisation picks ports no other organisation's Edge uses (Contoso's mail2 has 2526).
+    const [receive] = await contoso.values(`(Initialize-LabOrganization -Name Fabrikam -DomainName fabrikam.com -EdgeServer mail.fabrikam.com -Path '${join(base, 'fabrikam')}').ReceiveConnectors`);
+    const port = Number(/:(\d+)\)$/.exec(String(receive))?.[1]);
+    assert.ok(port >= 2525 && ![2525, 2526, 2625].includes(port), `port ${port}`);
   });
 
   it('New-PSSession returns a PSSession, shown as PowerShell shows it', async () => {
