@@ -27,7 +27,7 @@ Write-Chapter 'The lab: two organisations on this machine' @(
     'server through EdgeSync, the DNS-routed "Internet" send connector and the "Inet" receive connector.'
 )
 Invoke-TutorialCommand { Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com,mail2.mail.contoso.com | Format-List Name,DomainName,EdgeServers,LocalServer,SendConnector,ReceiveConnectors }
-Write-Note 'Woodgrove Bank gets its own state root (-Path): another organisation, another "machine".'
+Write-Note "Woodgrove Bank gets a state root of its own (-Path): another organisation, another lab computer. `$WoodgroveRoot is $WoodgroveRoot."
 Invoke-TutorialCommand { Initialize-LabOrganization -Name "Woodgrove Bank" -DomainName woodgrovebank.com -EdgeServer mail.woodgrovebank.com -Path $WoodgroveRoot | Format-List Name,DomainName,EdgeServers,ReceiveConnectors }
 Write-Note 'An administrator reaches the partner''s Edge server through PowerShell remoting:'
 Invoke-TutorialCommand -Variable woodgrove { New-PSSession -ComputerName mail.woodgrovebank.com }
