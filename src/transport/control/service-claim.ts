@@ -6,7 +6,7 @@
 // removed, with its socket, by whoever notices, and never blocks a new start.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { writeFileAtomic } from '../../store/atomic-write.ts';
+import { writeFileAtomicSync } from '../../store/atomic-write.ts';
 import { processIsAlive, withLock } from '../../store/lock.ts';
 import { ControlUnavailableError, controlRequest } from './control-client.ts';
 import { ensurePrivateFolder, isNamedPipe, servicePaths } from './control-endpoint.ts';
@@ -105,7 +105,7 @@ export async function acquireClaim(stateDir: string, host: ServiceHostKind, endp
     const claim: ServiceClaim = { pid: process.pid, token: randomBytes(12).toString('hex'), startedAt: Date.now(), endpoint, host, stateDir };
     const won = withClaimLock(stateDir, () => {
       if (readClaim(stateDir)) return false; // someone claimed it since the probe: look again
-      writeFileAtomic(servicePaths(stateDir).claimFile, JSON.stringify(claim, null, 2), { mode: 0o600 });
+      writeFileAtomicSync(servicePaths(stateDir).claimFile, JSON.stringify(claim, null, 2), { mode: 0o600 });
       return true;
     });
     if (won) return { acquired: true, claim };

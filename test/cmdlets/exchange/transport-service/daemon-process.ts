@@ -3,10 +3,11 @@
 // polling without wall-clock assertions.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createShell, type Shell } from '../../../helpers/run.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,6 +49,22 @@ export function labRoot(prefix: string): LabRoot {
   const base = mkdtempSync(join(tmpdir(), prefix));
   const root = join(base, 'contoso');
   return { base, root, env: { ...process.env, EMSH_HOME: root, EMSH_LAB_REGISTRY: join(base, 'lab.json'), NO_INK: '1', NO_COLOR: '1' } };
+}
+
+/** Runs `fn` with an in-process shell on a fresh lab root (and its lab DNS registry), then cleans up. */
+export async function withLabShell(prefix: string, fn: (lab: LabRoot, shell: Shell) => Promise<void>): Promise<void> {
+  const lab = labRoot(prefix);
+  const previousRegistry = process.env.EMSH_LAB_REGISTRY;
+  process.env.EMSH_LAB_REGISTRY = lab.env.EMSH_LAB_REGISTRY;
+  const shell = createShell({ stateRoot: lab.root });
+  try {
+    await fn(lab, shell);
+  } finally {
+    await shell.dispose();
+    if (previousRegistry === undefined) delete process.env.EMSH_LAB_REGISTRY;
+    else process.env.EMSH_LAB_REGISTRY = previousRegistry;
+    rmSync(lab.base, { recursive: true, force: true });
+  }
 }
 
 export interface Daemon {

@@ -3,17 +3,14 @@
 // them, and stops cleanly on SIGTERM (exit code 0, socket and claim removed).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readClaim } from '../../../../src/transport/control/service-claim.ts';
-import { createShell } from '../../../helpers/run.ts';
-import { banner, freePort, labRoot, startDaemon, waitFor } from './daemon-process.ts';
+import { banner, freePort, startDaemon, waitFor, withLabShell } from './daemon-process.ts';
 
 describe('emsh -Service', () => {
   it('runs the transport in the foreground, reloads on configuration changes, stops on SIGTERM', async () => {
-    const lab = labRoot('emsh-daemon-');
-    const shell = createShell({ stateRoot: lab.root });
-    try {
+    await withLabShell('emsh-daemon-', async (lab, shell) => {
       const first = await freePort();
       const setup = await shell.run(`Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -ListenPort ${first} -NoDnsRegistration | Out-Null`);
       assert.equal(setup.err, '');
@@ -35,16 +32,11 @@ describe('emsh -Service', () => {
       } finally {
         daemon.child.kill('SIGKILL');
       }
-    } finally {
-      await shell.dispose();
-      rmSync(lab.base, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses to start a second service on the same state root', async () => {
-    const lab = labRoot('emsh-daemon-twice-');
-    const shell = createShell({ stateRoot: lab.root });
-    try {
+    await withLabShell('emsh-daemon-twice-', async (lab, shell) => {
       const port = await freePort();
       assert.equal((await shell.run(`Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -ListenPort ${port} -NoDnsRegistration | Out-Null; Start-Service MSExchangeTransport`)).err, '');
       // Asynchronously: the daemon asks this process's service over its endpoint before refusing.
@@ -55,9 +47,6 @@ describe('emsh -Service', () => {
       assert.equal(code, 1);
       assert.match(stderr, /cannot be started due to the following error: An instance of the service is already running \(an emsh shell, process \d+\)\./);
       assert.deepEqual(await shell.values('(Get-Service MSExchangeTransport).Status'), ['Running']);
-    } finally {
-      await shell.dispose();
-      rmSync(lab.base, { recursive: true, force: true });
-    }
+    });
   });
 });

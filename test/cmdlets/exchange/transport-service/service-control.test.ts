@@ -4,13 +4,12 @@
 // daemon's leftovers never block the next start. swaks proves the daemon serves SMTP.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readClaim } from '../../../../src/transport/control/service-claim.ts';
 import { runProgram } from '../../../transport/helpers/processes.ts';
-import { createShell } from '../../../helpers/run.ts';
-import { freePort, labRoot, startDaemon, waitFor } from './daemon-process.ts';
+import { freePort, startDaemon, waitFor, withLabShell } from './daemon-process.ts';
 
 function hasSwaks(): boolean {
   try {
@@ -23,11 +22,7 @@ function hasSwaks(): boolean {
 
 describe('the transport of a state root run by emsh -Service, driven from another shell', () => {
   it('shows Running, takes mail, exposes its queue, refuses a second service and stops on Stop-Service', async () => {
-    const lab = labRoot('emsh-service-control-');
-    const previousRegistry = process.env.EMSH_LAB_REGISTRY;
-    process.env.EMSH_LAB_REGISTRY = lab.env.EMSH_LAB_REGISTRY;
-    const shell = createShell({ stateRoot: lab.root });
-    try {
+    await withLabShell('emsh-service-control-', async (lab, shell) => {
       const port = await freePort();
       const closed = await freePort();
       // fabrikam.com points at a closed port: its mail stays queued (Retry) in the daemon.
@@ -88,20 +83,11 @@ describe('the transport of a state root run by emsh -Service, driven from anothe
       } finally {
         daemon.child.kill('SIGKILL');
       }
-    } finally {
-      await shell.dispose();
-      if (previousRegistry === undefined) delete process.env.EMSH_LAB_REGISTRY;
-      else process.env.EMSH_LAB_REGISTRY = previousRegistry;
-      rmSync(lab.base, { recursive: true, force: true });
-    }
+    });
   });
 
   it('recovers the socket and claim a killed daemon left behind', async () => {
-    const lab = labRoot('emsh-service-stale-');
-    const previousRegistry = process.env.EMSH_LAB_REGISTRY;
-    process.env.EMSH_LAB_REGISTRY = lab.env.EMSH_LAB_REGISTRY;
-    const shell = createShell({ stateRoot: lab.root });
-    try {
+    await withLabShell('emsh-service-stale-', async (lab, shell) => {
       const port = await freePort();
       assert.equal((await shell.run(`Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -ListenPort ${port} | Out-Null`)).err, '');
       const daemon = await startDaemon(lab);
@@ -119,11 +105,6 @@ describe('the transport of a state root run by emsh -Service, driven from anothe
       assert.ok(existsSync(join(lab.root, 'transport', 'service.json')));
       assert.equal((await shell.run('Stop-Service MSExchangeTransport')).err, '');
       assert.equal(readClaim(lab.root), undefined);
-    } finally {
-      await shell.dispose();
-      if (previousRegistry === undefined) delete process.env.EMSH_LAB_REGISTRY;
-      else process.env.EMSH_LAB_REGISTRY = previousRegistry;
-      rmSync(lab.base, { recursive: true, force: true });
-    }
+    });
   });
 });
