@@ -2,8 +2,8 @@
 // operator get their specific token type (a keyword is still an Identifier, an operator still a DashWord).
 import { Lexer, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, ArgAtom, At, BlockComment, ColonColon, DashWord, Dollar, DollarParen, Dot, DotSource, Escape, Exclaim,
-  GenericChars, GluedDashWord, Identifier, Keywords, Label, LBracket, LoopLabel, MinusMinus, NewLine, NumberToken,
+  allTokens, AndAnd, ArgAtom, At, AtParen, BlockComment, ColonColon, DashWord, Dollar, DollarParen, Dot, DotSource, Escape, Exclaim,
+  GenericChars, GluedDashWord, Identifier, Keywords, Label, LBracket, LCurly, LoopLabel, LParen, MinusMinus, NewLine, NumberToken, OrOr, Pipe, Semi,
   QuestionDot, SplatVariable, SplatWord, StringDQ, StringSQ, Variable, VariableWord, WordStart, OpBitwise, OpComparison, OpFormat, OpLogical, OpSplitJoin, OpUnaryWord,
 } from './tokens.ts';
 import { scanTokens } from './scanner.ts';
@@ -105,7 +105,7 @@ export function tokenize(text: string, base = 0): LexResult {
       if (gluedToWord(token, tokens[i + 1])) retype(token, SplatWord);
     } else if (type === Dot) {
       const next = tokens[i + 1];
-      const afterSpace = i === 0 || !touching(tokens[i - 1], token);
+      const afterSpace = i === 0 || !touching(tokens[i - 1], token) || COMMAND_STARTERS.has(tokens[i - 1].tokenType);
       if (afterSpace && (!touching(token, next) || next.tokenType === Variable || next.tokenType === StringSQ || next.tokenType === StringDQ)) {
         retype(token, DotSource);
       }
@@ -133,6 +133,9 @@ export function tokenize(text: string, base = 0): LexResult {
   for (const e of result.errors) problems.push({ id: 'UnrecognizedToken', start: base + e.offset, end: base + e.offset + e.length, incomplete: false });
   return { tokens, comments, problems };
 }
+
+/** Tokens after which a command starts, so a `.` touching them still dot-sources (`x\n. $path`). */
+const COMMAND_STARTERS = new Set<TokenType>([NewLine, Semi, LCurly, LParen, DollarParen, AtParen, Pipe, AndAnd, OrOr]);
 
 function touching(a: IToken, b: IToken | undefined): b is IToken {
   return b !== undefined && a.startOffset + a.image.length === b.startOffset;

@@ -82,6 +82,14 @@ test('numbers glued to a word start a bareword; a lone minus is its own token', 
   assert.deepEqual(tokens('. .\\x.ps1'), ['DotSource:.', 'Dot:.', 'GenericChars:\\', 'Identifier:x', 'Dot:.', 'Identifier:ps1']);
 });
 
+test('a dot at the start of a line, after ; { ( or | dot-sources; a dot glued to a name is member access', () => {
+  assert.deepEqual(tokens('$x\n. $y').slice(2), ['DotSource:.', 'Variable:$y']);
+  assert.deepEqual(tokens('$x;. $y').slice(2), ['DotSource:.', 'Variable:$y']);
+  assert.deepEqual(tokens('1|. {$_}').slice(2, 3), ['DotSource:.']);
+  assert.deepEqual(tokens('{.Name}'), ['LCurly:{', 'Dot:.', 'Identifier:Name', 'RCurly:}']);
+  assert.deepEqual(tokens('$a\n.5').slice(2), ['Number:.5']);
+});
+
 test('comments, mid-line block comments and line continuations are not tokens', () => {
   const lexed = tokenize('$a <# c #> + 1 # tail');
   assert.deepEqual(lexed.tokens.map((t) => t.image), ['$a', '+', '1']);
