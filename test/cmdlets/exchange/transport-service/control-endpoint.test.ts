@@ -2,15 +2,16 @@
 // against hostile input (not JSON, unknown verbs, wrong argument types, huge lines), and the way a
 // second shell on the same state root sees, restarts and stops the first shell's service.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runningTransport } from '../../../../cmdlets/exchange/transport-service/session-transport.ts';
 import { controlRequest } from '../../../../src/transport/control/control-client.ts';
+import { controlEndpointFor, servicePaths } from '../../../../src/transport/control/control-endpoint.ts';
 import { LineSplitter, parseRequest } from '../../../../src/transport/control/control-protocol.ts';
-import { readClaim } from '../../../../src/transport/control/service-claim.ts';
+import { probeService, readClaim } from '../../../../src/transport/control/service-claim.ts';
 import { createShell, type Shell } from '../../../helpers/run.ts';
 
 let base: string;
@@ -64,6 +65,29 @@ describe('control protocol', () => {
     assert.throws(() => parseRequest('{"id":1}'), { name: 'ProtocolError', message: /has no "verb"/ });
     assert.throws(() => parseRequest('{"verb":"ping","args":[]}'), { name: 'ProtocolError', message: /"args" of control request 'ping'/ });
     assert.deepEqual(parseRequest('{"id":"x","verb":"ping"}'), { id: 'x', verb: 'ping', args: {} });
+  });
+});
+
+describe('claims and endpoints', () => {
+  it('moves a socket path too long for Unix to a private temporary folder', { skip: process.platform === 'win32' }, () => {
+    const deep = join(base, 'a'.repeat(60), 'b'.repeat(60));
+    const endpoint = controlEndpointFor(deep);
+    assert.ok(Buffer.byteLength(endpoint) <= 100, endpoint);
+    assert.ok(endpoint.startsWith(tmpdir()), endpoint);
+    assert.equal(controlEndpointFor(deep), endpoint, 'the same root always maps to the same endpoint');
+    assert.notEqual(controlEndpointFor(join(deep, 'other')), endpoint);
+  });
+
+  it('treats a live pid without an endpoint as starting, then as stale once the grace is over', async () => {
+    const root = mkdtempSync(join(base, 'claim-'));
+    const paths = servicePaths(root);
+    mkdirSync(paths.folder, { recursive: true });
+    const claim = (startedAt: number) => JSON.stringify({ pid: process.pid, token: 't', startedAt, endpoint: join(paths.folder, 'control.sock'), host: 'daemon', stateDir: root });
+    writeFileSync(paths.claimFile, claim(Date.now()));
+    assert.equal((await probeService(root)).state, 'StartPending');
+    writeFileSync(paths.claimFile, claim(Date.now() - 10 * 60_000));
+    assert.equal((await probeService(root)).state, 'Stopped');
+    assert.equal(readClaim(root), undefined, 'the stale claim is removed');
   });
 });
 
