@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { DocumentStore } from './documents.ts';
 import { addressToBigInt } from './ip-range.ts';
-import type { DocumentSpec } from './documents.ts';
+import type { DocumentSpec, VersionedDocument } from './documents.ts';
 import { parseSmtpDomain, sameDomain } from './smtp-domain.ts';
 import { invalidValue } from './store-error.ts';
 
@@ -41,6 +41,16 @@ interface LabRegistryDocument {
   entries: LabDomainEntry[];
 }
 
+/**
+ * A JSON document shared by the lab's organisations (outside every state root), with its own lock
+ * file `<file>.lock`. `read` brings a stored document (any version) to version 1; a missing one is `read({})`.
+ */
+export function sharedLabDocument<T extends VersionedDocument>(file: string, subject: string, read: (raw: Record<string, unknown>) => T): { documents: DocumentStore; spec: DocumentSpec<T> } {
+  const documents = new DocumentStore({ folder: path.dirname(file), lockFile: `${file}.lock`, lock: { subject, target: file } });
+  const spec: DocumentSpec<T> = { name: path.basename(file, '.json'), schemaVersion: 1, create: () => read({}), upgrade: read };
+  return { documents, spec };
+}
+
 export function resolveLabRegistryPath(stateRoot: string, env: NodeJS.ProcessEnv = process.env): string {
   const configured = env[LAB_REGISTRY_ENV];
   return configured ? path.resolve(configured) : path.join(path.dirname(path.resolve(stateRoot)), DEFAULT_LAB_REGISTRY_NAME);
@@ -56,17 +66,12 @@ export class LabDnsRegistry {
     if (!this.file.endsWith('.json')) {
       throw invalidValue(`The lab registry file ${this.file} must have the extension .json.`, 'InvalidLabRegistryPath', this.file);
     }
-    this.#documents = new DocumentStore({
-      folder: path.dirname(this.file),
-      lockFile: `${this.file}.lock`,
-      lock: { subject: 'emsh lab registry', target: this.file },
-    });
-    this.#spec = {
-      name: path.basename(this.file, '.json'),
+    const shared = sharedLabDocument<LabRegistryDocument>(this.file, 'emsh lab registry', (raw) => ({
       schemaVersion: 1,
-      create: () => ({ schemaVersion: 1, entries: [] }),
-      upgrade: (raw) => ({ schemaVersion: 1, entries: (raw.entries as LabDomainEntry[] | undefined) ?? [] }),
-    };
+      entries: (raw.entries as LabDomainEntry[] | undefined) ?? [],
+    }));
+    this.#documents = shared.documents;
+    this.#spec = shared.spec;
   }
 
   /** The registry for a state root (honouring $EMSH_LAB_REGISTRY). */

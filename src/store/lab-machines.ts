@@ -8,9 +8,8 @@
 // A separate document because the transport service rewrites the DNS entries when it starts and
 // removes them when it stops, while a computer stays known until its organisation is set up again.
 import path from 'node:path';
-import { DocumentStore } from './documents.ts';
-import type { DocumentSpec } from './documents.ts';
-import { resolveLabRegistryPath } from './lab-dns.ts';
+import type { DocumentSpec, DocumentStore } from './documents.ts';
+import { resolveLabRegistryPath, sharedLabDocument } from './lab-dns.ts';
 
 export interface LabMachine {
   /** The NetBIOS-style name (mail1). */
@@ -41,17 +40,12 @@ export class LabMachineRegistry {
   constructor(dnsRegistryFile: string) {
     const dns = path.resolve(dnsRegistryFile);
     this.file = path.join(path.dirname(dns), `${path.basename(dns, '.json')}-machines.json`);
-    this.#documents = new DocumentStore({
-      folder: path.dirname(this.file),
-      lockFile: `${this.file}.lock`,
-      lock: { subject: 'emsh lab machines', target: this.file },
-    });
-    this.#spec = {
-      name: path.basename(this.file, '.json'),
+    const shared = sharedLabDocument<LabMachinesDocument>(this.file, 'emsh lab machines', (raw) => ({
       schemaVersion: 1,
-      create: () => ({ schemaVersion: 1, machines: [] }),
-      upgrade: (raw) => ({ schemaVersion: 1, machines: (raw.machines as LabMachine[] | undefined) ?? [] }),
-    };
+      machines: (raw.machines as LabMachine[] | undefined) ?? [],
+    }));
+    this.#documents = shared.documents;
+    this.#spec = shared.spec;
   }
 
   /** The registry shared by the lab organisations of a state root (honouring $EMSH_LAB_REGISTRY). */
