@@ -126,7 +126,10 @@ export const getChildItem = defineCmdlet({
     'Lists the files and folders in a folder (the current location by default): folders first, then files, each in name ' +
     'order, shown grouped under a `Directory:` heading. -Recurse also lists every subfolder (-Depth limits how deep); -Filter, ' +
     '-Include and -Exclude match names with wildcards; -File and -Directory keep one kind; -Name writes the names only; ' +
-    'files whose names start with a dot are hidden unless -Force is given.',
+    'files whose names start with a dot are hidden unless -Force is given. On the Cert: drive it lists the server\'s ' +
+    'certificate store: `Cert:\\` the store locations, `Cert:\\LocalMachine` the stores (CA, My, Root), ' +
+    '`Cert:\\LocalMachine\\My` the Exchange certificates and `Cert:\\LocalMachine\\Root` the trusted roots, as X509Certificate2 ' +
+    'objects grouped under their PSParentPath; `Env:` lists environment variables and `Variable:` variables.',
   module,
   commandId: 'Microsoft.PowerShell.Commands.GetChildItemCommand',
   aliases: ['ls', 'dir', 'gci'],
@@ -162,6 +165,13 @@ export const getChildItem = defineCmdlet({
       code: 'Get-ChildItem C:\\logs -Recurse -File -Name',
       output: 'two.log\na\\one.log',
     },
+    {
+      title: 'The trusted root certificates of the server',
+      setup: 'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -NoDnsRegistration | Out-Null\nNew-LabCertificateAuthority -Name ContosoRoot | Out-Null',
+      code: 'Get-ChildItem Cert:\\LocalMachine\\Root',
+      outputMatches: '^   PSParentPath: Microsoft\\.PowerShell\\.Security\\\\Certificate::LocalMachine\\\\Root\\n\\nThumbprint {32}Subject\\n-{10} {32}-{7}\\n[0-9A-F]{40}  CN=ContosoRoot$',
+    },
+    { title: 'An environment variable', code: "$env:EMSH_DEMO = 'x'\nGet-ChildItem Env:EMSH_DEMO | ForEach-Object Value", output: 'x' },
   ],
   process(p, ctx) {
     const o: ListOptions = {

@@ -88,7 +88,10 @@ export const getPSDrive = defineCmdlet({
   ],
   process(p, ctx) {
     const wanted = p.PSProvider?.map(findProviderName);
-    const all = provider(ctx).drives.all().filter((d) => !wanted || wanted.includes(providerOf(d)));
+    const all = provider(ctx)
+      .drives.all()
+      .filter((d) => !wanted || wanted.includes(providerOf(d)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
     const names = p.Name ?? p.LiteralName;
     if (!names) {
       for (const d of all) ctx.write(driveInfo(d), false);

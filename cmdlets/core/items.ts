@@ -171,7 +171,9 @@ export const removeItem = defineCmdlet({
   synopsis: 'Deletes the specified items.',
   description:
     'Deletes files and folders (wildcards allowed). A folder that is not empty is deleted only with -Recurse (otherwise you ' +
-    'are asked to confirm). -WhatIf shows what would be deleted.',
+    'are asked to confirm). -WhatIf shows what would be deleted. On Cert: it removes a trusted root ' +
+    '(`Cert:\\LocalMachine\\Root\\<thumbprint>`) or a certificate of the server (`Cert:\\LocalMachine\\My\\<thumbprint>`, ' +
+    'with its key when nothing else uses it); on Env: and Variable: an environment variable or a variable.',
   module,
   commandId: 'Microsoft.PowerShell.Commands.RemoveItemCommand',
   aliases: ['rm', 'del', 'erase', 'rd', 'ri', 'rmdir'],
@@ -188,6 +190,12 @@ export const removeItem = defineCmdlet({
   examples: [
     { title: 'Delete a file', code: "Set-Content C:\\old.req 'x'\nRemove-Item C:\\old.req\nTest-Path C:\\old.req", output: 'False' },
     { title: 'See what would be deleted', code: "Set-Content C:\\old.req 'x'\nRemove-Item C:\\old.req -WhatIf", output: 'What if: Performing the operation "Remove File" on target "C:\\old.req".' },
+    {
+      title: 'Stop trusting a root certificate',
+      setup: 'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -NoDnsRegistration | Out-Null\nNew-LabCertificateAuthority -Name ContosoRoot | Out-Null',
+      code: '$root = Get-ChildItem Cert:\\LocalMachine\\Root | Select-Object -First 1\nRemove-Item "Cert:\\LocalMachine\\Root\\$($root.Thumbprint)"\nTest-Path "Cert:\\LocalMachine\\Root\\$($root.Thumbprint)"',
+      output: 'False',
+    },
   ],
   async process(p, ctx) {
     await whenProvidersReady(ctx, [...(p.Path ?? []), ...(p.LiteralPath ?? [])], () => undefined);

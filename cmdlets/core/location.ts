@@ -132,7 +132,8 @@ export const setLocation = defineCmdlet({
   synopsis: 'Sets the current working location to a specified location.',
   description:
     'Makes a folder the current location: `Set-Location C:\\certificates`, `cd ..`, `cd \\`, `cd ~`, or a native path such as /tmp. ' +
-    '`C:` alone returns to the current location of drive C:. Relative paths in later commands resolve against it.',
+    '`C:` alone returns to the current location of drive C:. Relative paths in later commands resolve against it. ' +
+    'Containers of the other drives work too: `Set-Location Cert:\\LocalMachine\\Root`, then `dir` lists the trusted roots.',
   module,
   commandId: 'Microsoft.PowerShell.Commands.SetLocationCommand',
   aliases: ['cd', 'sl', 'chdir'],
@@ -145,6 +146,7 @@ export const setLocation = defineCmdlet({
   },
   examples: [
     { title: 'Go to a folder on C:', code: 'New-Item -ItemType Directory C:\\certificates | Out-Null\nSet-Location C:\\certificates\n(Get-Location).Path', output: 'C:\\certificates' },
+    { title: 'Go to a certificate store', code: 'Set-Location Cert:\\LocalMachine\\Root\n(Get-Location).Path', output: 'Cert:\\LocalMachine\\Root' },
     { title: 'Go up one level', code: 'Set-Location C:\\\nNew-Item -ItemType Directory C:\\a\\b -Force | Out-Null\ncd C:\\a\\b\ncd ..\npwd | ForEach-Object Path', output: 'C:\\a' },
   ],
   process(p, ctx) {

@@ -59,6 +59,7 @@ export const testPath = defineCmdlet({
   examples: [
     { title: 'Does a file exist?', code: "Set-Content C:\\request.req 'x'\nTest-Path C:\\request.req\nTest-Path C:\\nothing.req", output: 'True\nFalse' },
     { title: 'Is it a folder?', code: 'Test-Path C:\\ -PathType Container', output: 'True' },
+    { title: 'Is an environment variable set?', code: "$env:EMSH_DEMO = 'x'\nTest-Path Env:EMSH_DEMO\nTest-Path Env:EMSH_NOT_SET", output: 'True\nFalse' },
   ],
   process(p, ctx) {
     return whenProvidersReady(ctx, [...(p.Path ?? []), ...(p.LiteralPath ?? [])], () => {

@@ -2,29 +2,14 @@
 // with PowerShell's errors (VariableNotFound, VariableAlreadyExists, VariableNotWritable).
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
-import { registerView } from '../../src/format/views.ts';
 import { PSException } from '../../src/runtime/errors.ts';
 import type { Scope, Variable, VariableOption } from '../../src/runtime/scope.ts';
-import { PSObject } from '../../src/runtime/values.ts';
 import { wildcardToRegExp } from '../../src/runtime/wildcard.ts';
+import { psVariableObject as variableObject } from '../../src/providers/variable-provider.ts';
 import { scopeFor } from './aliases.ts';
 import { callerScope } from './support/script-invoke.ts';
 
 const module = 'Microsoft.PowerShell.Utility';
-export const PS_VARIABLE = 'System.Management.Automation.PSVariable';
-
-registerView(PS_VARIABLE, { kind: 'table', columns: [{ label: 'Name', expression: 'Name', width: 30 }, 'Value'] });
-
-function variableObject(v: Variable): PSObject {
-  const o = new PSObject([PS_VARIABLE, 'System.Object']);
-  o.setProperty('Name', v.name);
-  o.setProperty('Description', v.description ?? '');
-  o.setProperty('Value', v.value);
-  o.setProperty('Visibility', 'Public');
-  o.setProperty('Options', v.options.size ? [...v.options].join(', ') : 'None');
-  o.defineMethod({ name: 'ToString', invoke: () => v.name, definition: 'string ToString()' });
-  return o;
-}
 
 function notFound(ctx: CmdletContext, name: string): void {
   ctx.writeError({

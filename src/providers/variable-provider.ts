@@ -1,5 +1,6 @@
 // The Variable provider (`Variable:`): the variables visible from the caller's scope as PSVariable
 // objects (the `Name`/`Value` table Get-Variable shows), sorted by name. One flat container.
+import { registerView } from '../format/views.ts';
 import { PSException } from '../runtime/errors.ts';
 import type { Variable } from '../runtime/scope.ts';
 import { PSObject } from '../runtime/values.ts';
@@ -7,6 +8,7 @@ import type { ItemProvider, ProviderItem } from './item-provider.ts';
 import { ProviderError } from './path-errors.ts';
 
 export const PS_VARIABLE = 'System.Management.Automation.PSVariable';
+registerView(PS_VARIABLE, { kind: 'table', columns: [{ label: 'Name', expression: 'Name', width: 30 }, 'Value'] });
 
 /** The PSVariable object of a variable (Get-Variable, Get-Item Variable:x). */
 export function psVariableObject(v: Variable): PSObject {
