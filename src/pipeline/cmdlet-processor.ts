@@ -120,10 +120,11 @@ export class CmdletProcessor implements CommandProcessor {
   }
 
   private snapshot(): BoundParameters<ParameterDeclarations> {
-    const values: Record<string, unknown> = {};
-    for (const p of this.binder.params.list) {
-      values[p.name] = this.binder.bound.has(p.name) ? this.binder.bound.get(p.name) : p.decl.type === 'switch' ? false : undefined;
-    }
+    // Object.fromEntries keeps a fast (not dictionary-mode) object even with the ~20 parameters a cmdlet
+    // has with the common ones, where adding them one by one would not; cmdlets read it per object.
+    const values = Object.fromEntries(
+      this.binder.params.list.map((p) => [p.name, this.binder.bound.has(p.name) ? this.binder.bound.get(p.name) : p.decl.type === 'switch' ? false : undefined]),
+    );
     return values as BoundParameters<ParameterDeclarations>;
   }
 

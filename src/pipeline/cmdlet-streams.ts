@@ -17,7 +17,8 @@ function preferenceName(value: unknown): string {
 }
 
 export class CmdletStreams {
-  private readonly state: Record<string, unknown>;
+  /** CmdletContext.state: shared by begin, process and end. */
+  readonly sharedState: Record<string, unknown>;
   private readonly errorVariable: unknown[] | undefined;
   private readonly outVariable: unknown[] | undefined;
   private yesToAll = false;
@@ -29,9 +30,9 @@ export class CmdletStreams {
     private readonly pipe: OutputPipe,
     initialState: Record<string, unknown> = {},
   ) {
-    this.state = initialState;
+    this.sharedState = initialState;
     // The stage itself, for cmdlets that stop the stages before them (Select-Object -First: StopUpstream).
-    Object.defineProperty(this.state, 'processor', { value: proc, enumerable: false, configurable: true });
+    Object.defineProperty(this.sharedState, 'processor', { value: proc, enumerable: false, configurable: true });
     this.errorVariable = this.collector('ErrorVariable');
     this.outVariable = this.collector('OutVariable');
   }
@@ -179,45 +180,88 @@ export class CmdletStreams {
   }
 
   private createContext(): CmdletContext {
-    const self = this;
-    const proc = this.proc;
-    return {
-      cmdlet: proc.cmdlet,
-      invocationName: proc.invocationName,
-      session: this.site.session,
-      get inputObject() {
-        return self.currentInput;
-      },
-      expectingInput: proc.expectingInput,
-      get parameterSetName() {
-        return proc.parameterSetName;
-      },
-      isBound: (name) => proc.boundParameters.has(name) || [...proc.boundParameters.keys()].some((k) => k.toLowerCase() === name.toLowerCase()),
-      boundParameterNames: () => [...proc.boundParameters.keys()],
-      state: this.state,
-      get signal() {
-        return self.site.session.abort.signal;
-      },
-      write: (v, e) => self.write(v, e),
-      writeError: (e) => self.writeError(e),
-      fail: (e) => self.fail(e),
-      writeWarning: (m) => self.writeWarning(m),
-      writeVerbose: (m) => self.writeVerbose(m),
-      writeDebug: (m) => self.writeDebug(m),
-      writeInformation: (d) => self.writeInformation(d),
-      writeHost: (text, options) => this.site.session.host.writeHost(text, options ?? {}),
-      writeProgress: (record: ProgressRecord) => {
-        if (preferenceName(this.site.scope.get('ProgressPreference')) !== 'SilentlyContinue') this.site.streams.progress(record);
-      },
-      shouldProcess: (t, a) => self.shouldProcess(t, a),
-      shouldContinue: (q, c) => self.shouldContinue(q, c),
-      invoke: (block, options) => this.site.invokeScriptBlock(block, options ?? {}),
-      prepareScriptBlock: (block, out) => {
-        const prepared = this.site.prepareScriptBlock(block, out);
-        (this.prepared ??= []).push(prepared);
-        return prepared.run;
-      },
-      errorRecord: (spec) => self.errorRecord(spec),
+    return new StreamsContext(this, this.proc, this.site);
+  }
+
+  /** The input object of the block running now (read through CmdletContext.inputObject). */
+  get input(): unknown {
+    return this.currentInput;
+  }
+
+  /** Records a prepared block so that dispose() can release it. */
+  track(prepared: PreparedBlock): PreparedBlock {
+    (this.prepared ??= []).push(prepared);
+    return prepared;
+  }
+}
+
+/**
+ * The CmdletContext. A class, not an object literal: a literal with getters is a dictionary-mode object,
+ * slow to read, and cmdlets read it once or more per input object. Methods are own arrow functions so
+ * that cmdlet code may pass them around unbound.
+ */
+class StreamsContext implements CmdletContext {
+  readonly cmdlet: CmdletContext['cmdlet'];
+  readonly invocationName: string;
+  readonly session: CmdletContext['session'];
+  readonly expectingInput: boolean;
+  readonly state: Record<string, any>;
+  readonly isBound: CmdletContext['isBound'];
+  readonly boundParameterNames: CmdletContext['boundParameterNames'];
+  readonly write: CmdletContext['write'];
+  readonly writeError: CmdletContext['writeError'];
+  readonly fail: CmdletContext['fail'];
+  readonly writeWarning: CmdletContext['writeWarning'];
+  readonly writeVerbose: CmdletContext['writeVerbose'];
+  readonly writeDebug: CmdletContext['writeDebug'];
+  readonly writeInformation: CmdletContext['writeInformation'];
+  readonly writeHost: CmdletContext['writeHost'];
+  readonly writeProgress: CmdletContext['writeProgress'];
+  readonly shouldProcess: CmdletContext['shouldProcess'];
+  readonly shouldContinue: CmdletContext['shouldContinue'];
+  readonly invoke: CmdletContext['invoke'];
+  readonly prepareScriptBlock: CmdletContext['prepareScriptBlock'];
+  readonly errorRecord: CmdletContext['errorRecord'];
+
+  constructor(
+    private readonly streams: CmdletStreams,
+    private readonly proc: CmdletProcessor,
+    private readonly site: InvocationSite,
+  ) {
+    this.cmdlet = proc.cmdlet;
+    this.invocationName = proc.invocationName;
+    this.session = site.session;
+    this.expectingInput = proc.expectingInput;
+    this.state = streams.sharedState;
+    this.isBound = (name) => proc.boundParameters.has(name) || [...proc.boundParameters.keys()].some((k) => k.toLowerCase() === name.toLowerCase());
+    this.boundParameterNames = () => [...proc.boundParameters.keys()];
+    this.write = (v, e) => streams.write(v, e);
+    this.writeError = (e) => streams.writeError(e);
+    this.fail = (e) => streams.fail(e);
+    this.writeWarning = (m) => streams.writeWarning(m);
+    this.writeVerbose = (m) => streams.writeVerbose(m);
+    this.writeDebug = (m) => streams.writeDebug(m);
+    this.writeInformation = (d) => streams.writeInformation(d);
+    this.writeHost = (text, options) => site.session.host.writeHost(text, options ?? {});
+    this.writeProgress = (record: ProgressRecord) => {
+      if (preferenceName(site.scope.get('ProgressPreference')) !== 'SilentlyContinue') site.streams.progress(record);
     };
+    this.shouldProcess = (t, a) => streams.shouldProcess(t, a);
+    this.shouldContinue = (q, c) => streams.shouldContinue(q, c);
+    this.invoke = (block, options) => site.invokeScriptBlock(block, options ?? {});
+    this.prepareScriptBlock = (block, out) => streams.track(site.prepareScriptBlock(block, out)).run;
+    this.errorRecord = (spec) => streams.errorRecord(spec);
+  }
+
+  get inputObject(): unknown {
+    return this.streams.input;
+  }
+
+  get parameterSetName(): string {
+    return this.proc.parameterSetName;
+  }
+
+  get signal(): AbortSignal {
+    return this.site.session.abort.signal;
   }
 }

@@ -25,9 +25,35 @@ export interface FunctionDefinition {
 
 let nextScopeId = 1;
 
+/**
+ * Bumped whenever any scope gains, loses or replaces a variable (or a variable's options change), so
+ * compiled variable reads can keep the Variable they resolved for a scope until something could have
+ * shadowed or removed it (see evaluator/variables.ts).
+ */
+export const variableLayout = { version: 0 };
+
+/** A scope's variables: a Map that reports changes of its layout. */
+class VariableTable extends Map<string, Variable> {
+  override set(key: string, value: Variable): this {
+    if (super.get(key) !== value) variableLayout.version++;
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    const had = super.delete(key);
+    if (had) variableLayout.version++;
+    return had;
+  }
+
+  override clear(): void {
+    variableLayout.version++;
+    super.clear();
+  }
+}
+
 export class Scope {
   readonly id = nextScopeId++;
-  readonly vars = new Map<string, Variable>();
+  readonly vars: Map<string, Variable> = new VariableTable();
   readonly functions = new Map<string, FunctionDefinition>();
   readonly aliases = new Map<string, string>();
 
@@ -77,7 +103,10 @@ export class Scope {
       assertWritable(existing);
       existing.value = existing.convert ? existing.convert(value) : value;
       existing.validate?.(existing.value);
-      if (options) for (const o of options) existing.options.add(o);
+      if (options) {
+        for (const o of options) existing.options.add(o);
+        variableLayout.version++; // `private` changes what lookups from child scopes see
+      }
       return existing;
     }
     const v: Variable = { name, value, options: new Set(options ?? []) };

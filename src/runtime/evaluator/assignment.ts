@@ -11,7 +11,7 @@ import { compileExpression, lookupType } from './compile-expression.ts';
 import { map1, map2 } from './combinators.ts';
 import { positioned, type Compiled, type Frame } from './frame.ts';
 import { compileStatementValue } from './statement-value.ts';
-import { compileVariableRead, readVariable } from './variables.ts';
+import { compileAssignVariable, compileVariableRead, readVariable } from './variables.ts';
 
 export interface AssignableTarget {
   get: Compiled;
@@ -40,8 +40,7 @@ export function compileAssignmentTarget(node: ExpressionAst): AssignableTarget {
       const { name, scope } = node;
       if (!scope) {
         // `$x = v` / `$x += v`: read through the compiled variable read, assign with the name lower-cased once.
-        const key = name.toLowerCase();
-        return { get: compileVariableRead(node), set: (f, v) => f.scope.assign(name, v, key) };
+        return { get: compileVariableRead(node), set: compileAssignVariable(name) };
       }
       return { get: (f) => readVariable(f, name, scope), set: (f, v) => setVariable(f, name, scope, v) };
     }

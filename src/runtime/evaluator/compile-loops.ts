@@ -14,6 +14,7 @@ import { lazyRange } from './lazy-range.ts';
 import { compileStatementValue } from './statement-value.ts';
 import { captureOutput } from './statement-value.ts';
 import { compileScriptBlockBody } from './invoke-block.ts';
+import { compileAssignVariable } from './variables.ts';
 import { IntRange } from '../../pipeline/int-range.ts';
 import { checkpoint, pipelineStopped } from '../../pipeline/interrupt.ts';
 
@@ -69,7 +70,7 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
   const source = iterableOf(stmt);
   const body = compileStatementBlock(stmt.body);
   const name = stmt.variable.name;
-  const key = name.toLowerCase();
+  const setLoopVariable = compileAssignVariable(name);
   const label = stmt.label;
   /** `foreach ($i in 1..N)`: counts with a plain number, no iterator. */
   const countRange = (f: Frame, range: IntRange, from: number): MaybePromise<void> => {
@@ -81,7 +82,7 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
         const at = i;
         return c.then(() => countRange(f, range, at));
       }
-      f.scope.assign(name, i, key);
+      setLoopVariable(f, i);
       const r = runBody(body, f, label);
       if (r instanceof Promise) {
         const next = i + step;
@@ -98,7 +99,7 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
       if (c) return c.then(() => iterate(f, it));
       const n = it.next();
       if (n.done) return undefined;
-      f.scope.assign(name, n.value, key);
+      setLoopVariable(f, n.value);
       const r = runBody(body, f, label);
       if (r instanceof Promise) return r.then((x) => (x === STOP ? undefined : iterate(f, it)));
       if (r === STOP) return undefined;

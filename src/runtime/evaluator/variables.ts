@@ -2,6 +2,7 @@
 // variables whose value lives outside the scope chain ($?, $Error, $LASTEXITCODE, $PWD, $PSScriptRoot...).
 import * as path from 'node:path';
 import type { VariableAst } from '../../../grammar/ast.ts';
+import { variableLayout, type Scope, type Variable } from '../scope.ts';
 import type { Compiled, Frame } from './frame.ts';
 
 function automatic(f: Frame, key: string): { found: boolean; value?: unknown } {
@@ -48,6 +49,46 @@ export function readVariable(f: Frame, name: string, scope?: string): unknown {
   return v === undefined || v.value === undefined ? null : v.value;
 }
 
+/**
+ * The variable `key` (lower case) resolves to from a scope, remembered for the last scope asked until any
+ * scope gains, loses or replaces a variable: a loop body reading `$i` or `$_` skips the walk up the
+ * scopes and its Map lookups. Values are read from the Variable each time, so assignments need no care.
+ */
+export function cachedLookup(key: string): (scope: Scope) => Variable | undefined {
+  let lastScope: Scope | undefined;
+  let found: Variable | undefined;
+  let version = -1;
+  return (scope) => {
+    if (scope === lastScope && version === variableLayout.version) return found;
+    found = scope.lookupKey(key);
+    lastScope = scope;
+    version = variableLayout.version;
+    return found;
+  };
+}
+
+/**
+ * `$name = value` with no scope qualifier (also a foreach loop variable): Scope.assign, except that a plain
+ * local already there (no options, type constraint or validation) just takes the value, found without a
+ * Map lookup while the variable layout holds.
+ */
+export function compileAssignVariable(name: string): (f: Frame, value: unknown) => void {
+  const key = name.toLowerCase();
+  let lastScope: Scope | undefined;
+  let local: Variable | undefined;
+  let version = -1;
+  return (f, value) => {
+    const scope = f.scope;
+    if (scope !== lastScope || version !== variableLayout.version) {
+      local = scope.vars.get(key);
+      lastScope = scope;
+      version = variableLayout.version;
+    }
+    if (local !== undefined && local.options.size === 0 && !local.convert && !local.validate) local.value = value;
+    else scope.assign(name, value, key);
+  };
+}
+
 /** Names whose value `automatic()` supplies rather than the scope chain. */
 const automaticNames = new Set(['?', 'error', 'lastexitcode', 'psitem', 'pwd', 'psscriptroot', 'pscommandpath']);
 
@@ -57,11 +98,11 @@ export function compileVariableRead(node: VariableAst): Compiled {
     if (key === 'true') return () => true;
     if (key === 'false') return () => false;
     if (key === 'null') return () => null;
-    if (key === '_') return (f) => f.scope.lookupKey('_')?.value ?? null;
     if (!automaticNames.has(key)) {
-      // An ordinary variable: one walk up the scopes, the name lower-cased once here.
+      // An ordinary variable (or `$_`): resolved once per scope while no scope's layout changes.
+      const lookup = cachedLookup(key);
       return (f) => {
-        const v = f.scope.lookupKey(key);
+        const v = lookup(f.scope);
         return v === undefined || v.value === undefined ? null : v.value;
       };
     }
