@@ -37,6 +37,11 @@ function chainOf(typeName: string): string[] {
   return chain;
 }
 
+/** True when the exception type itself (not a wrapper it also counts as) derives from RuntimeException. */
+export function isRuntimeExceptionType(typeName: string): boolean {
+  return chainOf(typeName).includes(RUNTIME_EXCEPTION);
+}
+
 /**
  * A PSException that also carries PowerShell's ErrorId and category.
  * `alsoA` lists wrapper types the exception also counts as (PowerShell throws `1/0` as a

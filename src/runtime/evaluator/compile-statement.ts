@@ -164,7 +164,7 @@ function compileTry(stmt: TryAst): Compiled<void> {
       (e) => {
         const err = asTerminating(e, f);
         if (!(err instanceof TerminatingError)) throw err;
-        const handler = catches.find((c) => c.types.length === 0 || c.types.some((t) => err.record.exception.isA(t)));
+        const handler = catches.find((c) => c.types.length === 0 || c.types.some((t) => catchClauseTakes(err.record.exception, t)));
         if (!handler) throw err;
         const previous = tryState.currentError;
         tryState.currentError = err.record;
@@ -203,7 +203,7 @@ function guardStatement(run: Compiled<void>, traps: TrapAst[]): Compiled<void> {
   const onError = (f: Frame, e: unknown): MaybePromise<void> => {
     const err = asTerminating(e, f);
     if (!(err instanceof TerminatingError)) throw err;
-    const trap = compiledTraps.find((t) => !t.type || err.record.exception.isA(t.type));
+    const trap = compiledTraps.find((t) => !t.type || catchClauseTakes(err.record.exception, t.type));
     if (trap) return runTrap(f, trap.body, err);
     if (err.scriptTerminating || tryState.depth > 0) throw err;
     if (preference(f, 'ErrorActionPreference') === 'Stop') {
@@ -255,3 +255,8 @@ function preference(f: Frame, name: string): string {
 }
 
 export { captureOutput, collectValue };
+
+/** A catch clause for `typeName` takes the exception or, as PowerShell does, the one it wraps. */
+function catchClauseTakes(exception: PSException, typeName: string): boolean {
+  return exception.isA(typeName) || (exception.innerException?.isA(typeName) ?? false);
+}

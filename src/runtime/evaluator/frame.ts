@@ -3,6 +3,7 @@
 import type { Span } from '../../../grammar/ast.ts';
 import { ErrorRecord, PSException, TerminatingError, type ErrorCategory } from '../errors.ts';
 import type { MaybePromise } from '../maybe-promise.ts';
+import { isRuntimeExceptionType, RUNTIME_EXCEPTION } from '../runtime-error.ts';
 import type { Scope } from '../scope.ts';
 import type { SourceInfo } from '../scriptblock.ts';
 import type { Session } from '../session.ts';
@@ -43,7 +44,7 @@ export function toTerminating(e: unknown, f: Frame, span: Span | undefined): unk
     const record =
       e.errorRecord ??
       new ErrorRecord({
-        exception: e,
+        exception: asRuntimeException(e),
         errorId: x.errorId ?? e.typeName.split('.').pop() ?? 'RuntimeException',
         category: x.category ?? 'NotSpecified',
         invocation: { source: f.source.text, scriptName: f.source.fileName, span },
@@ -54,14 +55,27 @@ export function toTerminating(e: unknown, f: Frame, span: Span | undefined): unk
   return e;
 }
 
+/**
+ * PowerShell reports a .NET exception raised by an expression (`[int]'x'`: PSInvalidCastException) as a
+ * RuntimeException around it, keeping the inner one's ErrorId and category; `catch` matches either.
+ */
+function asRuntimeException(e: PSException): PSException {
+  return isRuntimeExceptionType(e.typeName) ? e : new PSException(e.message, RUNTIME_EXCEPTION, e);
+}
+
 /** Wraps a compiled node so that runtime exceptions carry its position. */
 export function positioned<T>(span: Span, fn: Compiled<T>): Compiled<T> {
   return (f) => {
     try {
       const r = fn(f);
-      return r instanceof Promise ? r.catch((e) => Promise.reject(toTerminating(e, f, span))) : r;
+      return r instanceof Promise ? positionedLater(f, span, r) : r;
     } catch (e) {
       throw toTerminating(e, f, span);
     }
   };
+}
+
+/** The asynchronous half of positioned(), apart so that the synchronous path allocates no context. */
+export function positionedLater<T>(f: Frame, span: Span, pending: Promise<T>): Promise<T> {
+  return pending.catch((e) => Promise.reject(toTerminating(e, f, span)));
 }
