@@ -1,7 +1,7 @@
 // Windows PowerShell 5.1's FileSystem views (FileSystem.format.ps1xml): the table grouped under
 // `    Directory: C:\certificates` with Mode (7), LastWriteTime (25, right), Length (14, right) and Name;
 // the list of Name, Length, times and Mode; and the wide view with `[folder]` names.
-import { formatDate } from '../../src/format/date-format.ts';
+import { formatDate } from '../../src/runtime/date-format.ts';
 import { registerView, type FormatView } from '../../src/format/views.ts';
 import { DIRECTORY_INFO_TYPES, FILE_INFO_TYPES } from '../../src/providers/file-items.ts';
 import { PSObject } from '../../src/runtime/values.ts';

@@ -2,7 +2,7 @@
 // wildcards and calculated properties, -GroupBy, -AutoSize, -Wrap...) and write the text as format lines,
 // so that `... | Format-List` at the prompt and `... | Format-List | Out-String` print the same text.
 // Tables stream: rows arriving within 300 ms of the first size the columns, as in PowerShell.
-import { defineCmdlet, type ParameterDeclarations } from '../../src/pipeline/cmdlet.ts';
+import { defineCmdlet, type BoundParameters, type ParameterDeclarations } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
 import { FormatPipeline, type Shape } from '../../src/format/format-pipeline.ts';
 import type { ShapeParameters } from '../../src/format/format-document.ts';
@@ -54,6 +54,45 @@ function inputOf(ctx: CmdletContext, p: { InputObject?: unknown }): unknown {
   return ctx.expectingInput ? ctx.inputObject : p.InputObject;
 }
 
+/** The begin/process/end of a Format-* cmdlet: render `shape` with the ShapeParameters its own parameters give. */
+function formatterBlocks<B extends { Property?: unknown; InputObject?: unknown }>(shape: Shape, shapeParameters: (p: B, ctx: CmdletContext) => ShapeParameters) {
+  return {
+    begin(p: B, ctx: CmdletContext): void {
+      try {
+        begin(ctx, shape, shapeParameters(p, ctx));
+      } catch (e) {
+        expressionFailure(ctx, e, p.Property);
+      }
+    },
+    process(p: B, ctx: CmdletContext): void {
+      process(ctx, inputOf(ctx, p));
+    },
+    end(_p: B, ctx: CmdletContext): void {
+      end(ctx);
+    },
+  };
+}
+
+const listParameters = {
+  Property: { type: 'object[]', position: 0, description: 'The properties to show: names (wildcards allowed) or calculated properties.' },
+  ...common,
+} satisfies ParameterDeclarations;
+
+const tableParameters = {
+  Property: { type: 'object[]', position: 0, description: 'The columns: property names (wildcards allowed) or calculated properties.' },
+  AutoSize: { type: 'switch', description: 'Sizes the columns to the widest values.' },
+  HideTableHeaders: { type: 'switch', description: 'Leaves out the column headers.' },
+  Wrap: { type: 'switch', description: 'Wraps long values onto more lines instead of truncating them.' },
+  ...common,
+} satisfies ParameterDeclarations;
+
+const wideParameters = {
+  Property: { type: 'object', position: 0, description: 'The property to show (a name or a calculated property).' },
+  AutoSize: { type: 'switch', description: 'Fits as many columns as the widest value allows.' },
+  Column: { type: 'int', validateRange: [1, 2147483647], description: 'The number of columns.' },
+  ...common,
+} satisfies ParameterDeclarations;
+
 export const formatList = defineCmdlet({
   name: 'Format-List',
   synopsis: 'Formats the output as a list of properties in which each property appears on a new line.',
@@ -63,10 +102,7 @@ export const formatList = defineCmdlet({
   module,
   commandId: 'Microsoft.PowerShell.Commands.FormatListCommand',
   aliases: ['fl'],
-  parameters: {
-    Property: { type: 'object[]', position: 0, description: 'The properties to show: names (wildcards allowed) or calculated properties.' },
-    ...common,
-  },
+  parameters: listParameters,
   examples: [
     {
       title: 'An object as a list',
@@ -79,22 +115,10 @@ export const formatList = defineCmdlet({
       output: 'Name   : EDGE01\nSecure : False',
     },
   ],
-  begin(p, ctx) {
-    try {
-      begin(ctx, 'list', {
-        properties: p.Property ? propertySpecs(ctx, p.Property as unknown[], ['Name', 'Expression', 'FormatString']) : undefined,
-        force: p.Force as boolean,
-      });
-    } catch (e) {
-      expressionFailure(ctx, e, p.Property);
-    }
-  },
-  process(p, ctx) {
-    process(ctx, inputOf(ctx, p));
-  },
-  end(_p, ctx) {
-    end(ctx);
-  },
+  ...formatterBlocks<BoundParameters<typeof listParameters>>('list', (p, ctx) => ({
+    properties: p.Property ? propertySpecs(ctx, p.Property as unknown[], ['Name', 'Expression', 'FormatString']) : undefined,
+    force: p.Force as boolean,
+  })),
 });
 
 export const formatTable = defineCmdlet({
@@ -107,13 +131,7 @@ export const formatTable = defineCmdlet({
   module,
   commandId: 'Microsoft.PowerShell.Commands.FormatTableCommand',
   aliases: ['ft'],
-  parameters: {
-    Property: { type: 'object[]', position: 0, description: 'The columns: property names (wildcards allowed) or calculated properties.' },
-    AutoSize: { type: 'switch', description: 'Sizes the columns to the widest values.' },
-    HideTableHeaders: { type: 'switch', description: 'Leaves out the column headers.' },
-    Wrap: { type: 'switch', description: 'Wraps long values onto more lines instead of truncating them.' },
-    ...common,
-  },
+  parameters: tableParameters,
   examples: [
     {
       title: 'Chosen columns',
@@ -126,27 +144,14 @@ export const formatTable = defineCmdlet({
       output: 'Host\n----\nMAIL\nEDGE',
     },
   ],
-  begin(p, ctx) {
-    try {
-      const keys = ['Name', 'Expression', 'FormatString', 'Width', 'Alignment'] as const;
-      begin(ctx, 'table', {
-        properties: p.Property ? propertySpecs(ctx, p.Property as unknown[], keys) : undefined,
-        autoSize: p.AutoSize || undefined,
-        wrap: p.Wrap || undefined,
-        hideTableHeaders: p.HideTableHeaders || undefined,
-        groupBy: p.GroupBy !== undefined ? propertySpec(ctx, p.GroupBy, ['Name', 'Expression', 'FormatString']) : undefined,
-        force: p.Force as boolean,
-      });
-    } catch (e) {
-      expressionFailure(ctx, e, p.Property);
-    }
-  },
-  process(p, ctx) {
-    process(ctx, inputOf(ctx, p));
-  },
-  end(_p, ctx) {
-    end(ctx);
-  },
+  ...formatterBlocks<BoundParameters<typeof tableParameters>>('table', (p, ctx) => ({
+    properties: p.Property ? propertySpecs(ctx, p.Property as unknown[], ['Name', 'Expression', 'FormatString', 'Width', 'Alignment']) : undefined,
+    autoSize: p.AutoSize || undefined,
+    wrap: p.Wrap || undefined,
+    hideTableHeaders: p.HideTableHeaders || undefined,
+    groupBy: p.GroupBy !== undefined ? propertySpec(ctx, p.GroupBy, ['Name', 'Expression', 'FormatString']) : undefined,
+    force: p.Force as boolean,
+  })),
 });
 
 export const formatWide = defineCmdlet({
@@ -156,12 +161,7 @@ export const formatWide = defineCmdlet({
   module,
   commandId: 'Microsoft.PowerShell.Commands.FormatWideCommand',
   aliases: ['fw'],
-  parameters: {
-    Property: { type: 'object', position: 0, description: 'The property to show (a name or a calculated property).' },
-    AutoSize: { type: 'switch', description: 'Fits as many columns as the widest value allows.' },
-    Column: { type: 'int', validateRange: [1, 2147483647], description: 'The number of columns.' },
-    ...common,
-  },
+  parameters: wideParameters,
   examples: [
     {
       title: 'Names in three columns',
@@ -169,24 +169,12 @@ export const formatWide = defineCmdlet({
       outputMatches: '^mail +smtp +edge *\\nhub',
     },
   ],
-  begin(p, ctx) {
-    try {
-      begin(ctx, 'wide', {
-        property: p.Property !== undefined ? propertySpec(ctx, p.Property, ['Name', 'Expression', 'FormatString']) : undefined,
-        column: p.Column as number | undefined,
-        autoSize: p.AutoSize || undefined,
-        force: p.Force as boolean,
-      });
-    } catch (e) {
-      expressionFailure(ctx, e, p.Property);
-    }
-  },
-  process(p, ctx) {
-    process(ctx, inputOf(ctx, p));
-  },
-  end(_p, ctx) {
-    end(ctx);
-  },
+  ...formatterBlocks<BoundParameters<typeof wideParameters>>('wide', (p, ctx) => ({
+    property: p.Property !== undefined ? propertySpec(ctx, p.Property, ['Name', 'Expression', 'FormatString']) : undefined,
+    column: p.Column as number | undefined,
+    autoSize: p.AutoSize || undefined,
+    force: p.Force as boolean,
+  })),
 });
 
 export const formatCmdlets = [formatList, formatTable, formatWide];

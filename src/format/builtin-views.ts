@@ -3,7 +3,7 @@
 // Importing this module registers them.
 import { registerView } from './views.ts';
 import { DICTIONARY_ENTRY_TYPE } from './object-properties.ts';
-import { formatDate } from './date-format.ts';
+import { formatDate } from '../runtime/date-format.ts';
 
 registerView(DICTIONARY_ENTRY_TYPE, { kind: 'table', columns: [{ label: 'Name', expression: 'Name', width: 30 }, 'Value'] });
 registerView(DICTIONARY_ENTRY_TYPE, { kind: 'list', properties: ['Name', 'Value'] });

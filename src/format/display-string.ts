@@ -1,9 +1,9 @@
 // How one value looks inside a table cell or after `Name : ` in a list (PSObjectHelper.SmartToString):
 // collections as `{a, b, c...}` cut at $FormatEnumerationLimit, everything else by its .NET
 // ToString() in en-US culture (dates `11/27/2026 6:10:17 PM`, booleans `True`).
-import { EnumValue, PSHashtable, PSObject, SecureString, TimeSpan } from '../runtime/values.ts';
-import { numberToString, timeSpanToString, toPSString } from '../runtime/to-string.ts';
-import { formatDate } from './date-format.ts';
+import { formatDate } from '../runtime/date-format.ts';
+import { toPSString } from '../runtime/to-string.ts';
+import { PSHashtable, PSObject } from '../runtime/values.ts';
 import { ellipsisFor, DEFAULT_ENUMERATION_LIMIT } from './options.ts';
 import type { Dialect } from './options.ts';
 import { fullTypeName } from './type-info.ts';
@@ -17,20 +17,9 @@ export interface DisplayOptions {
 
 /** .NET's ToString() for a value, en-US culture (not PowerShell's invariant [string] conversion). */
 export function dotNetToString(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  switch (typeof value) {
-    case 'string':
-      return value;
-    case 'boolean':
-      return value ? 'True' : 'False';
-    case 'number':
-    case 'bigint':
-      return numberToString(value);
-  }
+  // Where ToString() and PowerShell's [string] differ: culture-formatted dates and type names for
+  // collections; the rest (numbers, booleans, TimeSpans, enums...) is the same text.
   if (value instanceof Date) return formatDate(value, 'G');
-  if (value instanceof TimeSpan) return timeSpanToString(value);
-  if (value instanceof EnumValue) return value.toString();
-  if (value instanceof SecureString) return 'System.Security.SecureString';
   if (Array.isArray(value) || value instanceof Uint8Array || value instanceof PSHashtable) return fullTypeName(value);
   if (value instanceof PSObject && value.baseObject !== undefined && value.baseObject !== null) {
     return dotNetToString(value.baseObject);

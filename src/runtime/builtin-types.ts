@@ -5,7 +5,7 @@ import { installObjectTypes } from './builtin-object-types.ts';
 import { castFailure, toArrayOf, toBool, toByteArray } from './conversion.ts';
 import { toChar, toDateTime, toDouble, toEnum, toGuid, toInteger, toIPAddress, toNumber, toTimeSpan, toVersion } from './conversion-scalars.ts';
 import { DotNetType } from './dotnet-type.ts';
-import type { PSType } from './dotnet-type.ts';
+import type { PSType, StaticMethod } from './dotnet-type.ts';
 import { PSGuid, PSIPAddress, PSVersion, arrayElementType, PSList } from './dotnet-values.ts';
 import type { IntegerKind } from './numeric.ts';
 import { bankersRound, integerKinds, normalizeInteger, numberTypeName } from './numeric.ts';
@@ -160,60 +160,30 @@ function installPrimitives(): void {
   );
 }
 
+/** A type whose values are instances of one JavaScript class, with its static members and methods. */
+function classType(
+  fullName: string,
+  valueClass: Function,
+  convert: (v: unknown) => unknown,
+  statics: { members: Record<string, () => unknown>; methods: Record<string, StaticMethod> },
+  isValueType?: true,
+): PSType {
+  return new DotNetType({
+    fullName,
+    isInstance: (v) => v instanceof valueClass,
+    convert: (v) => convert(v),
+    isValueType,
+    staticMembers: statics.members,
+    staticMethods: statics.methods,
+  });
+}
+
 function installValueTypes(): void {
-  registerType(
-    new DotNetType({
-      fullName: 'System.DateTime',
-      isInstance: (v) => v instanceof Date,
-      convert: (v) => toDateTime(v),
-      isValueType: true,
-      staticMembers: dateTimeStatics.members,
-      staticMethods: dateTimeStatics.methods,
-    }),
-    'datetime',
-  );
-  registerType(
-    new DotNetType({
-      fullName: 'System.TimeSpan',
-      isInstance: (v) => v instanceof TimeSpan,
-      convert: (v) => toTimeSpan(v),
-      isValueType: true,
-      staticMembers: timeSpanStatics.members,
-      staticMethods: timeSpanStatics.methods,
-    }),
-    'timespan',
-  );
-  registerType(
-    new DotNetType({
-      fullName: 'System.Guid',
-      isInstance: (v) => v instanceof PSGuid,
-      convert: (v) => toGuid(v),
-      isValueType: true,
-      staticMembers: guidStatics.members,
-      staticMethods: guidStatics.methods,
-    }),
-    'guid',
-  );
-  registerType(
-    new DotNetType({
-      fullName: 'System.Version',
-      isInstance: (v) => v instanceof PSVersion,
-      convert: (v) => toVersion(v),
-      staticMembers: versionStatics.members,
-      staticMethods: versionStatics.methods,
-    }),
-    'version',
-  );
-  registerType(
-    new DotNetType({
-      fullName: 'System.Net.IPAddress',
-      isInstance: (v) => v instanceof PSIPAddress,
-      convert: (v) => toIPAddress(v),
-      staticMembers: ipAddressStatics.members,
-      staticMethods: ipAddressStatics.methods,
-    }),
-    'ipaddress',
-  );
+  registerType(classType('System.DateTime', Date, toDateTime, dateTimeStatics, true), 'datetime');
+  registerType(classType('System.TimeSpan', TimeSpan, toTimeSpan, timeSpanStatics, true), 'timespan');
+  registerType(classType('System.Guid', PSGuid, toGuid, guidStatics, true), 'guid');
+  registerType(classType('System.Version', PSVersion, toVersion, versionStatics), 'version');
+  registerType(classType('System.Net.IPAddress', PSIPAddress, toIPAddress, ipAddressStatics), 'ipaddress');
 }
 
 /** Registers every built-in type (called once by types.ts). */

@@ -57,6 +57,22 @@ export function formatDate(date: Date, format?: string | null): string {
   return customDate(d, fmt);
 }
 
+/**
+ * What a quoted literal (`'at'`, `"h"`), an escape (`\:`) or a `%` (a lone custom specifier: `%d`)
+ * at `fmt[i]` stands for, and where the format goes on; undefined for anything else.
+ */
+function literalAt(fmt: string, i: number): { text: string; next: number } | undefined {
+  const c = fmt[i];
+  if (c === "'" || c === '"') {
+    const end = fmt.indexOf(c, i + 1);
+    if (end < 0) throw formatError();
+    return { text: fmt.slice(i + 1, end), next: end + 1 };
+  }
+  if (c === '\\') return { text: fmt[i + 1] ?? '', next: i + 2 };
+  if (c === '%') return { text: '', next: i + 1 };
+  return undefined;
+}
+
 function runLength(fmt: string, i: number): number {
   let n = 1;
   while (fmt[i + n] === fmt[i]) n++;
@@ -67,6 +83,12 @@ function customDate(d: Date, fmt: string): string {
   const p = dateParts(d);
   let out = '';
   for (let i = 0; i < fmt.length; ) {
+    const literal = literalAt(fmt, i);
+    if (literal) {
+      out += literal.text;
+      i = literal.next;
+      continue;
+    }
     const c = fmt[i];
     const n = runLength(fmt, i);
     switch (c) {
@@ -117,21 +139,6 @@ function customDate(d: Date, fmt: string): string {
       case '/':
         out += '/';
         break;
-      case "'":
-      case '"': {
-        const end = fmt.indexOf(c, i + 1);
-        if (end < 0) throw formatError();
-        out += fmt.slice(i + 1, end);
-        i = end + 1;
-        continue;
-      }
-      case '%':
-        i++;
-        continue;
-      case '\\':
-        out += fmt[i + 1] ?? '';
-        i += 2;
-        continue;
       default:
         out += c;
         i++;
@@ -170,6 +177,12 @@ export function formatTimeSpan(t: TimeSpan, format?: string | null): string {
   if (fmt.length === 1) throw formatError();
   let out = '';
   for (let i = 0; i < fmt.length; ) {
+    const literal = literalAt(fmt, i);
+    if (literal) {
+      out += literal.text;
+      i = literal.next;
+      continue;
+    }
     const c = fmt[i];
     const n = runLength(fmt, i);
     switch (c) {
@@ -191,21 +204,6 @@ export function formatTimeSpan(t: TimeSpan, format?: string | null): string {
       case 'F':
         out += fraction.slice(0, n).replace(/0+$/, '');
         break;
-      case "'":
-      case '"': {
-        const end = fmt.indexOf(c, i + 1);
-        if (end < 0) throw formatError();
-        out += fmt.slice(i + 1, end);
-        i = end + 1;
-        continue;
-      }
-      case '\\':
-        out += fmt[i + 1] ?? '';
-        i += 2;
-        continue;
-      case '%':
-        i++;
-        continue;
       default:
         // .NET rejects unescaped literal characters in TimeSpan formats.
         throw formatError();

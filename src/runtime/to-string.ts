@@ -1,5 +1,6 @@
 // PowerShell's conversion of a value to [string] (LanguagePrimitives.ConvertTo<string>, invariant culture):
 // what `"$x"`, `[string]$x` and `-join` produce. Display formatting (src/format) builds on this.
+import { formatTimeSpan } from './date-format.ts';
 import { EnumValue, PSHashtable, PSObject, SecureString, TimeSpan } from './values.ts';
 
 /** `$OFS`, the separator used when an array becomes a string. */
@@ -17,19 +18,9 @@ export function dateToInvariantString(d: Date): string {
   return `${pad(d.getMonth() + 1)}/${pad(d.getDate())}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** TimeSpan.ToString(): `[-][d.]hh:mm:ss[.fffffff]`. */
+/** TimeSpan.ToString(): `[-][d.]hh:mm:ss[.fffffff]` (the `c` format). */
 export function timeSpanToString(t: TimeSpan): string {
-  const neg = t.totalMilliseconds < 0;
-  let ms = Math.abs(t.totalMilliseconds);
-  const days = Math.floor(ms / 86_400_000);
-  ms -= days * 86_400_000;
-  const h = Math.floor(ms / 3_600_000);
-  ms -= h * 3_600_000;
-  const m = Math.floor(ms / 60_000);
-  ms -= m * 60_000;
-  const s = Math.floor(ms / 1000);
-  const frac = Math.round((ms - s * 1000) * 10_000);
-  return `${neg ? '-' : ''}${days ? `${days}.` : ''}${pad(h)}:${pad(m)}:${pad(s)}${frac ? `.${String(frac).padStart(7, '0')}` : ''}`;
+  return formatTimeSpan(t, 'c');
 }
 
 /** Formats a number as .NET's default ToString() does (round-trip, `E+` exponents). */

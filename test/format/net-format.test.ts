@@ -1,9 +1,10 @@
 // .NET format strings for calculated properties (en-US), and .NET date patterns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFormatString, formatNumber } from '../../src/format/net-format.ts';
-import { formatDate } from '../../src/format/date-format.ts';
+import { applyFormatString } from '../../src/format/net-format.ts';
 import { dotNetToString } from '../../src/format/display-string.ts';
+import { formatDate } from '../../src/runtime/date-format.ts';
+import { formatNumber } from '../../src/runtime/number-format.ts';
 
 test('standard numeric formats', () => {
   assert.equal(formatNumber(1234.5, 'N2'), '1,234.50');
@@ -45,4 +46,12 @@ test('date formats: standard letters and custom patterns', () => {
   assert.equal(formatDate(d, 'yyyy-MM-dd HH:mm:ss.fff'), '2026-11-27 18:10:17.042');
   assert.equal(formatDate(d, "ddd MMM d 'at' h tt"), 'Fri Nov 27 at 6 PM');
   assert.equal(applyFormatString(d, '{0:yyyyMMdd}', dotNetToString), '20261127');
+});
+
+test("FormatString uses the runtime's .NET formatters; one .NET refuses leaves the plain value", () => {
+  assert.equal(applyFormatString(-1, 'C', dotNetToString), '($1.00)');
+  assert.equal(applyFormatString(1.005, 'N2', dotNetToString), '1.01');
+  assert.equal(applyFormatString(1.5, 'D5', dotNetToString), '1.5');
+  assert.equal(applyFormatString(1.5, '{0:D5} x', dotNetToString), '1.5 x');
+  assert.equal(applyFormatString(new Date(2026, 0, 5), 'M', dotNetToString), 'January 05');
 });
