@@ -10,6 +10,7 @@ import type { ResolvedPath } from '../../src/providers/filesystem.ts';
 import { isDirectory } from '../../src/providers/filesystem.ts';
 import { fileSystemItem } from '../../src/providers/file-items.ts';
 import type { ProviderItem } from '../../src/providers/item-provider.ts';
+import { certificateFilter } from '../../src/providers/certificate-items.ts';
 import { providerItemObject, type ItemPath } from '../../src/providers/provider-items.ts';
 import { wildcardToRegExp } from '../../src/runtime/wildcard.ts';
 import { navigator, provider, providerContext, reportPathError, resolveLocations, whenProvidersReady } from './support/paths.ts';
@@ -27,6 +28,9 @@ interface ListOptions {
   files: boolean;
   directories: boolean;
   names: boolean;
+  /** Cert:'s -DnsName and -SSLServerAuthentication: which provider items to keep, and the parameter's name. */
+  itemFilter?: (value: unknown) => boolean;
+  certificateParameter?: string;
 }
 
 function matchesName(name: string, o: ListOptions): boolean {
@@ -76,6 +80,7 @@ function list(ctx: CmdletContext, dir: ResolvedPath, o: ListOptions, level: numb
 function emitItem(ctx: CmdletContext, at: ItemPath, item: ProviderItem, o: ListOptions, relative: string): void {
   if (!matchesName(item.name, o)) return;
   if ((o.files && item.isContainer) || (o.directories && !item.isContainer)) return;
+  if (o.itemFilter && !o.itemFilter(item.value)) return;
   if (o.names) ctx.write(relative, false);
   else if (item.value !== null) ctx.write(providerItemObject(at, item), false);
 }
@@ -145,6 +150,8 @@ export const getChildItem = defineCmdlet({
     Name: { type: 'switch', description: 'Writes only the names (relative paths with -Recurse).' },
     Directory: { type: 'switch', aliases: ['ad', 'd'], description: 'Lists only folders.' },
     File: { type: 'switch', aliases: ['af'], description: 'Lists only files.' },
+    DnsName: { type: 'string', description: 'Cert: only: certificates with a DNS name (DnsNameList) matching this wildcard pattern.' },
+    SSLServerAuthentication: { type: 'switch', description: 'Cert: only: certificates for server authentication (the Server Authentication EKU).' },
   },
   examples: [
     {
@@ -184,6 +191,8 @@ export const getChildItem = defineCmdlet({
       files: p.File,
       directories: p.Directory,
       names: p.Name,
+      itemFilter: certificateFilter({ dnsName: p.DnsName !== undefined ? wildcardToRegExp(p.DnsName) : undefined, sslServerAuthentication: p.SSLServerAuthentication }),
+      certificateParameter: p.DnsName !== undefined ? 'DnsName' : p.SSLServerAuthentication ? 'SSLServerAuthentication' : undefined,
     };
     const literal = (p.LiteralPath !== undefined && p.Path === undefined);
     const paths = (literal ? p.LiteralPath : p.Path) ?? ['.'];
@@ -191,12 +200,27 @@ export const getChildItem = defineCmdlet({
   },
 });
 
+/** -DnsName and -SSLServerAuthentication exist on Cert: only (dynamic parameters in PowerShell). */
+function certificateParameterError(ctx: CmdletContext, name: string): void {
+  ctx.writeError({
+    message: `A parameter cannot be found that matches parameter name '${name}'.`,
+    errorId: 'NamedParameterNotFound',
+    category: 'InvalidArgument',
+    targetObject: name,
+    exceptionType: 'System.Management.Automation.ParameterBindingException',
+  });
+}
+
 function listPaths(ctx: CmdletContext, paths: string[], literal: boolean, o: ListOptions): void {
   for (const raw of paths) {
     const wild = !literal && /[*?[]/.test(raw);
     for (const location of resolveLocations(ctx, [raw], literal)) {
       if (location.kind === 'item') {
         listItemPath(ctx, location.path, o, wild);
+        continue;
+      }
+      if (o.certificateParameter) {
+        certificateParameterError(ctx, o.certificateParameter);
         continue;
       }
       const item = location.path;

@@ -37,3 +37,23 @@ export function storeObject(location: string, name: string): PSObject {
   o.defineMethod({ name: 'ToString', invoke: () => X509_STORE_TYPE });
   return o;
 }
+
+const SERVER_AUTHENTICATION = '(1.3.6.1.5.5.7.3.1)';
+
+/**
+ * Get-ChildItem's Cert:-only filters: -DnsName (a wildcard pattern matched against DnsNameList) and
+ * -SSLServerAuthentication (the Server Authentication EKU). Undefined when neither is given; other
+ * items than certificates never pass.
+ */
+export function certificateFilter(options: { dnsName?: RegExp; sslServerAuthentication?: boolean }): ((value: unknown) => boolean) | undefined {
+  const { dnsName, sslServerAuthentication } = options;
+  if (!dnsName && !sslServerAuthentication) return undefined;
+  return (value) => {
+    if (!(value instanceof PSObject) || !value.typeNames.includes(X509_CERTIFICATE_TYPE)) return false;
+    const names = value.getProperty('DnsNameList');
+    if (dnsName && !(Array.isArray(names) && names.some((n) => dnsName.test(String(n))))) return false;
+    const usages = value.getProperty('EnhancedKeyUsageList');
+    if (sslServerAuthentication && !(Array.isArray(usages) && usages.some((u) => String(u).endsWith(SERVER_AUTHENTICATION)))) return false;
+    return true;
+  };
+}

@@ -56,6 +56,17 @@ describe('Cert: drive', () => {
     assert.deepEqual(await shell.values('Get-ChildItem Cert:\\LocalMachine -Recurse -Name'), ['CA', 'My', 'Root', `My\\${thumbprint}`]);
   });
 
+  it('-DnsName and -SSLServerAuthentication keep matching certificates; they exist on Cert: only', async (t) => {
+    const shell = await labShell(t);
+    await ok(shell, 'New-LabCertificateAuthority -Name ContosoRoot | Out-Null');
+    await ok(shell, 'New-ExchangeCertificate -DomainName mail1.contoso.com -Services SMTP -Force | Out-Null');
+    assert.deepEqual(await shell.values('Get-ChildItem Cert:\\LocalMachine\\My -DnsName mail1* | ForEach-Object Subject'), ['CN=mail1.contoso.com']);
+    assert.deepEqual(await shell.values('Get-ChildItem Cert:\\LocalMachine\\My -DnsName *.fabrikam.com'), []);
+    assert.deepEqual(await shell.values('Get-ChildItem Cert:\\ -Recurse -SSLServerAuthentication | ForEach-Object Subject'), ['CN=mail1.contoso.com']);
+    const { err } = await shell.run('Get-ChildItem C:\\ -DnsName mail1*');
+    assert.match(err, /A parameter cannot be found that matches parameter name 'DnsName'\./);
+  });
+
   it('lists the intermediate CA a PFX brought in the CA store', async (t) => {
     const shell = await labShell(t);
     await ok(shell, 'New-LabCertificateAuthority -Name ContosoRoot | Out-Null');
@@ -77,6 +88,8 @@ describe('Cert: drive', () => {
     assert.equal(await ok(shell, '"$PWD"'), 'Cert:\\LocalMachine\n');
     await ok(shell, 'Set-Location C:\\');
     assert.equal(await ok(shell, '(Get-Location).Path'), 'C:\\\n');
+    await ok(shell, 'Push-Location Cert:\\LocalMachine\\My; Push-Location Env:');
+    assert.equal(await ok(shell, 'Pop-Location; (Get-Location).Path; Pop-Location; (Get-Location).Path'), 'Cert:\\LocalMachine\\My\nC:\\\n');
   });
 
   it('Test-Path tells stores and certificates from what does not exist', async (t) => {
