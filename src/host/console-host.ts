@@ -1,6 +1,6 @@
 // The HostUI for a terminal or pipes: output to stdout, diagnostics to stderr (red on a terminal),
 // prompts read from stdin line by line.
-import { createInterface, type Interface } from 'node:readline';
+import type { Interface } from 'node:readline';
 import { formatChoices, resolveChoice, type ChoiceDescription, type HostUI, type ProgressRecord } from '../runtime/host-ui.ts';
 
 const colours: Record<string, string> = {
@@ -40,17 +40,19 @@ export class ConsoleHost implements HostUI {
     process.stdout.write(options.noNewline ? text : `${text}\n`);
   }
 
-  private reader(): AsyncIterator<string> {
+  /** Imports node:readline on the first read (`-Command` never reads, and the import costs every start). */
+  private async reader(): Promise<AsyncIterator<string>> {
     if (!this.lines) {
-      this.rl = createInterface({ input: process.stdin, terminal: false });
-      this.lines = this.rl[Symbol.asyncIterator]();
+      const { createInterface } = await import('node:readline');
+      this.rl ??= createInterface({ input: process.stdin, terminal: false });
+      this.lines ??= this.rl[Symbol.asyncIterator]();
     }
     return this.lines;
   }
 
   async readLine(prompt: string): Promise<string | null> {
     process.stdout.write(prompt);
-    const n = await this.reader().next();
+    const n = await (await this.reader()).next();
     return n.done ? null : n.value;
   }
 

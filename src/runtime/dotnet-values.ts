@@ -1,7 +1,7 @@
 // JavaScript stand-ins for .NET values the value model (values.ts) leaves open:
 // [version], [guid], [ipaddress], [ref], System.Text.StringBuilder, and the growable lists
 // System.Collections.ArrayList / System.Collections.Generic.List[T].
-import { isIP } from 'node:net';
+import { createRequire } from 'node:module';
 import type { PSType } from './dotnet-type.ts';
 
 /** `[version]`: Major.Minor[.Build[.Revision]]; absent parts are -1 as in .NET. */
@@ -89,7 +89,8 @@ export class PSIPAddress {
 
   static parse(text: string): PSIPAddress | undefined {
     const s = text.trim();
-    const v = isIP(s);
+    // node:net is required on first use: importing it costs every start of the shell a few milliseconds.
+    const v = (createRequire(import.meta.url)('node:net') as typeof import('node:net')).isIP(s);
     if (v === 4) return new PSIPAddress(s, 'InterNetwork');
     if (v === 6) return new PSIPAddress(s.toLowerCase(), 'InterNetworkV6');
     return undefined;

@@ -3,7 +3,6 @@
 // them to real file-system paths. Path manipulation keeps the separator style of its input, `\` by default.
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { StaticMethod } from './dotnet-type.ts';
 import { VOID, argBytes, argString, expectArgs, unwrapArg } from './method-support.ts';
 import { argumentError, dotNetError } from './runtime-error.ts';
@@ -132,7 +131,7 @@ export const pathStatics: { members: Record<string, () => unknown>; methods: Rec
     GetTempPath: (args) => (expectArgs('GetTempPath', args, 0), `${tmpdir()}/`),
     GetRandomFileName: (args) => {
       expectArgs('GetRandomFileName', args, 0);
-      const s = randomBytes(8).toString('hex').slice(0, 11);
+      const s = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex').slice(0, 11);
       return `${s.slice(0, 8)}.${s.slice(8)}`;
     },
     GetFullPath: (args) => (expectArgs('GetFullPath', args, 1), resolvePath(requirePath(args[0]))),

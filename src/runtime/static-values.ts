@@ -1,5 +1,4 @@
 // Static members of [datetime], [timespan], [guid], [version], [ipaddress], [enum] and [array].
-import { randomUUID } from 'node:crypto';
 import { psEquals, sortCompare } from './comparison.ts';
 import { collectionItems, requireType } from './conversion.ts';
 import { toDouble, toEnum, toInt32, toNumber, toVersion } from './conversion-scalars.ts';
@@ -125,7 +124,7 @@ export const timeSpanStatics: Statics = {
 export const guidStatics: Statics = {
   members: { Empty: () => PSGuid.fromHex('0'.repeat(32)) },
   methods: {
-    NewGuid: (args) => (expectArgs('NewGuid', args, 0), PSGuid.parse(randomUUID())!),
+    NewGuid: (args) => (expectArgs('NewGuid', args, 0), PSGuid.parse(globalThis.crypto.randomUUID())!),
     Parse: (args) => {
       expectArgs('Parse', args, 1);
       const g = PSGuid.parse(argString(args[0]) ?? '');

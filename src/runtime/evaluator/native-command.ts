@@ -1,6 +1,5 @@
 // Running an executable found on PATH (or by path): arguments as strings, pipeline input to its standard
 // input one line per object, standard output back as one string per line, $LASTEXITCODE set.
-import { spawn } from 'node:child_process';
 import type { CommandArgument } from '../../pipeline/binder.ts';
 import type { InvocationSite } from '../../pipeline/cmdlet-processor.ts';
 import { OutputPipe, type Sink } from '../../pipeline/output-pipe.ts';
@@ -45,8 +44,10 @@ export class NativeCommandProcessor implements CommandProcessor {
     if (hasInput) this.input.push(toPSString(input));
   }
 
-  end(): Promise<void> {
+  async end(): Promise<void> {
     const session = this.site.session;
+    // Imported here: node:child_process costs every start of the shell several milliseconds.
+    const { spawn } = await import('node:child_process');
     return new Promise((resolve, reject) => {
       const child = spawn(this.file, argumentStrings(this.args), { stdio: ['pipe', 'pipe', 'pipe'] });
       let pending = '';
