@@ -7,7 +7,7 @@ import { completeAcceptedDomain } from './exchange-completion.ts';
 import { directoryInfo } from './exchange-directory.ts';
 import { AcceptedDomainTypeEnum, enumName } from './exchange-enums.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
-import { confirmedTarget, identityParameter, matchIdentity } from './exchange-object-cmdlet.ts';
+import { confirmedTarget, identityParameter, matchIdentity, writeObjects } from './exchange-object-cmdlet.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
 import { attempt, changeAndReplicate, organizationContextOrFail } from './exchange-state.ts';
 import { acceptedDomainObject, ACCEPTED_DOMAIN_TYPE } from './server-objects.ts';
@@ -43,9 +43,7 @@ export const getAcceptedDomainCmdlet = defineCmdlet({
   process(p, ctx) {
     const server = organizationContextOrFail(ctx);
     const found = matchIdentity(ctx, listAcceptedDomains(server), p.Identity, (d) => [d.Name, d.DomainName, d.Guid], () => getAcceptedDomain(server, p.Identity!));
-    if (!found) return;
-    const info = directoryInfo(server);
-    for (const domain of found) ctx.write(acceptedDomainObject(domain, info));
+    writeObjects(ctx, server, found, acceptedDomainObject);
   },
 });
 

@@ -19,7 +19,7 @@ import { invalidOperation, invalidValue, objectNotFound, StoreError } from '../.
 import { completeEdgeServer, completeServer } from './exchange-completion.ts';
 import { directoryInfo } from './exchange-directory.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
-import { confirmedTarget, identityParameter, matchIdentity } from './exchange-object-cmdlet.ts';
+import { confirmedTarget, identityParameter, matchIdentity, writeObjects } from './exchange-object-cmdlet.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
 import { attempt, exchangeState, organizationContextOrFail, serverContext, writeStoreError } from './exchange-state.ts';
 import { edgeSubscriptionObject, edgeSyncResultObject, EDGE_SUBSCRIPTION_TYPE, EDGE_SYNC_RESULT_TYPE } from './server-objects.ts';
@@ -173,9 +173,7 @@ export const getEdgeSubscriptionCmdlet = defineCmdlet({
     const found = matchIdentity(ctx, subscribed, p.Identity, (s) => [s.Name, s.Fqdn], () => {
       throw objectNotFound(p.Identity!, scope.where);
     });
-    if (!found) return;
-    const info = directoryInfo(where);
-    for (const server of found) ctx.write(edgeSubscriptionObject(server, info));
+    writeObjects(ctx, where, found, edgeSubscriptionObject);
   },
 });
 

@@ -1,11 +1,13 @@
 // The steps Exchange's Get-/Set-/Remove- cmdlets share for one kind of configuration object
 // (accepted domains, connectors, servers, Edge subscriptions): the -Identity parameter, Get-'s
-// identity rule, Set-/Remove-'s "find it, then ShouldProcess with Exchange's sentence", and Set-'s
+// identity rule and output, Set-/Remove-'s "find it, then ShouldProcess with Exchange's sentence", and Set-'s
 // warning when nothing changed. Each cmdlet still declares its own parameters once.
 import type { ParameterDeclaration } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
 import { hasWildcardCharacters } from '../../src/runtime/wildcard.ts';
+import type { ServerContext } from '../../src/store/server-context.ts';
 import { noSettingsModifiedWarning } from '../../src/store/transport-config.ts';
+import { directoryInfo, type DirectoryInfo } from './exchange-directory.ts';
 import { matchByName } from './exchange-parameters.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
 import { attempt } from './exchange-state.ts';
@@ -41,6 +43,13 @@ export function matchIdentity<T>(
     return undefined;
   }
   return found;
+}
+
+/** Get-'s output: each object (none after matchIdentity's error) as an Exchange object seen from `server`. */
+export function writeObjects<T>(ctx: CmdletContext, server: ServerContext, items: readonly T[] | undefined, toObject: (item: T, info: DirectoryInfo) => unknown): void {
+  if (!items) return;
+  const info = directoryInfo(server);
+  for (const item of items) ctx.write(toObject(item, info));
 }
 
 /**

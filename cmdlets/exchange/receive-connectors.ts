@@ -14,7 +14,7 @@ import { directoryInfo } from './exchange-directory.ts';
 import { enumName, ReceiveConnectorUsageEnum } from './exchange-enums.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
 import { receiveConnectorObject, RECEIVE_CONNECTOR_TYPE } from './exchange-objects.ts';
-import { confirmedTarget, identityParameter, matchIdentity, warnIfUnchanged } from './exchange-object-cmdlet.ts';
+import { confirmedTarget, identityParameter, matchIdentity, warnIfUnchanged, writeObjects } from './exchange-object-cmdlet.ts';
 import { boundChanges } from './exchange-parameters.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
 import { attempt, contextServerFqdn, serverContext, writeStoreError } from './exchange-state.ts';
@@ -104,9 +104,7 @@ export const getReceiveConnectorCmdlet = defineCmdlet({
     const all = attempt(ctx, () => listReceiveConnectors(where));
     if (!all) return;
     const found = matchIdentity(ctx, all, wanted, (c) => [c.Name, c.Guid], () => getReceiveConnector(where, p.Identity!));
-    if (!found) return;
-    const info = directoryInfo(where);
-    for (const connector of found) ctx.write(receiveConnectorObject(connector, info));
+    writeObjects(ctx, where, found, receiveConnectorObject);
   },
 });
 

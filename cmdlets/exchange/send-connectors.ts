@@ -15,7 +15,7 @@ import { directoryInfo } from './exchange-directory.ts';
 import { enumName, SendConnectorUsageEnum } from './exchange-enums.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
 import { sendConnectorObject, SEND_CONNECTOR_TYPE } from './exchange-objects.ts';
-import { confirmedTarget, identityParameter, matchIdentity, warnIfUnchanged } from './exchange-object-cmdlet.ts';
+import { confirmedTarget, identityParameter, matchIdentity, warnIfUnchanged, writeObjects } from './exchange-object-cmdlet.ts';
 import { boundChanges } from './exchange-parameters.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
 import { attempt, changeAndReplicate, organizationContextOrFail, writeStoreError } from './exchange-state.ts';
@@ -76,10 +76,8 @@ export const getSendConnectorCmdlet = defineCmdlet({
   ],
   process(p, ctx) {
     const server = organizationContextOrFail(ctx);
-    const info = directoryInfo(server);
     const found = matchIdentity(ctx, listSendConnectors(server), p.Identity, (c) => [c.Name, c.Guid], () => getSendConnector(server, p.Identity!));
-    if (!found) return;
-    for (const connector of found) ctx.write(sendConnectorObject(connector, info));
+    writeObjects(ctx, server, found, sendConnectorObject);
   },
 });
 

@@ -7,7 +7,7 @@ import { objectNotFound } from '../../src/store/store-error.ts';
 import { completeServer } from './exchange-completion.ts';
 import { directoryInfo } from './exchange-directory.ts';
 import { EXCHANGE_MODULE, exchangeTaskId } from './exchange-module.ts';
-import { matchIdentity } from './exchange-object-cmdlet.ts';
+import { matchIdentity, writeObjects } from './exchange-object-cmdlet.ts';
 import { shouldProcessMessage } from './exchange-should-process.ts';
 import { attempt, contextServerFqdn, exchangeState, organizationContext, organizationContextOrFail } from './exchange-state.ts';
 import { exchangeServerObject, EXCHANGE_SERVER_TYPE } from './server-objects.ts';
@@ -50,9 +50,7 @@ export const getExchangeServerCmdlet = defineCmdlet({
     const found = matchIdentity(ctx, visibleServers(server), p.Identity, (s) => [s.Name, s.Fqdn, s.Guid], () => {
       throw objectNotFound(p.Identity!, contextServerFqdn(server));
     });
-    if (!found) return;
-    const info = directoryInfo(server);
-    for (const s of found) ctx.write(exchangeServerObject(s, info));
+    writeObjects(ctx, server, found, exchangeServerObject);
   },
 });
 

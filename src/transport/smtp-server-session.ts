@@ -17,7 +17,7 @@ import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, s
 import { SmtpAuthExchange } from './smtp-auth.ts';
 import { parseBdatArgument, SmtpBodyReader } from './smtp-body-reader.ts';
 import { chainFromPeerCertificate, tlsErrorName, upgradeServerSocket } from './starttls.ts';
-import type { InboundEnvelope, ReceiveSessionHost } from './receive-session-host.ts';
+import type { ReceiveSessionHost } from './receive-session-host.ts';
 import { exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 import { authMechanismsFor, bannerLine, ehloKeywords } from './ehlo-capabilities.ts';
 
