@@ -98,6 +98,15 @@ function memberName(ctx: CmdletContext, name: string, args: unknown[] | undefine
   return undefined;
 }
 
+/** Several -Process blocks, in order, for one object. */
+function runBlocks(blocks: (Block | undefined)[], dollarUnder: unknown, from: number): MaybePromise<void> {
+  for (let i = from; i < blocks.length; i++) {
+    const r = blocks[i]?.(dollarUnder);
+    if (r instanceof Promise) return r.then(() => runBlocks(blocks, dollarUnder, i + 1));
+  }
+  return undefined;
+}
+
 export const forEachObject = defineCmdlet({
   name: 'ForEach-Object',
   synopsis: 'Performs an operation against each item in a collection of input objects.',
@@ -171,17 +180,7 @@ export const forEachObject = defineCmdlet({
     const blocks = (ctx.state.plan as Plan).process;
     const dollarUnder = input === undefined ? null : input;
     if (blocks.length === 1) return blocks[0]?.(dollarUnder);
-    const go = (i: number): MaybePromise<void> => {
-      for (; i < blocks.length; i++) {
-        const r = blocks[i]?.(dollarUnder);
-        if (r instanceof Promise) {
-          const at = i;
-          return r.then(() => go(at + 1));
-        }
-      }
-      return undefined;
-    };
-    return go(0);
+    return runBlocks(blocks, dollarUnder, 0);
   },
   end(_p, ctx) {
     if (ctx.parameterSetName !== 'ScriptBlockSet') return undefined;

@@ -84,14 +84,19 @@ class Filter {
     this.count = 0;
     this.first = undefined;
     const r = this.run(input);
-    if (r instanceof Promise) return r.then(() => this.decide(input));
+    if (r instanceof Promise) return decideLater(this, r, input);
     this.decide(input);
     return undefined;
   }
 
-  private decide(input: unknown): void {
+  decide(input: unknown): void {
     if (this.count > 1 || (this.count === 1 && toBool(this.first))) this.ctx.write(input, false);
   }
+}
+
+/** Apart from test() so that the per-object path allocates no closure context. */
+function decideLater(filter: Filter, pending: Promise<void>, input: unknown): Promise<void> {
+  return pending.then(() => filter.decide(input));
 }
 
 export const whereObject = defineCmdlet({

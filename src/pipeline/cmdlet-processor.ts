@@ -162,10 +162,10 @@ export class CmdletProcessor implements CommandProcessor {
     }
     if (!run) return undefined;
     const ctx = this.streams.context(hasInput ? input : undefined);
-    // Inline rather than guard(): no closure per input object.
+    // Inline rather than guard(), and no closure here (see combinators.ts): this runs per input object.
     try {
       const r = run(this.params, ctx);
-      return r instanceof Promise ? r.catch((e) => this.rethrow(e)) : undefined;
+      return r instanceof Promise ? rethrowLater(this, r) : undefined;
     } catch (e) {
       this.rethrow(e);
     }
@@ -233,7 +233,7 @@ export class CmdletProcessor implements CommandProcessor {
     }
   }
 
-  private rethrow(e: unknown): never {
+  rethrow(e: unknown): never {
     if (e instanceof PSException && !(e instanceof TerminatingError)) {
       const record =
         e.errorRecord ??
@@ -250,4 +250,8 @@ export class CmdletProcessor implements CommandProcessor {
     }
     throw e;
   }
+}
+
+function rethrowLater(processor: CmdletProcessor, pending: Promise<void>): Promise<void> {
+  return pending.catch((e) => processor.rethrow(e));
 }

@@ -121,7 +121,7 @@ export function compileAssignmentValue(stmt: AssignmentAst): Compiled {
   if (!op) {
     return positioned(stmt.span, (f) => {
       const v = value(f);
-      return v instanceof Promise ? v.then((x) => store(f, target, x)) : store(f, target, v);
+      return v instanceof Promise ? storeLater(f, target, v) : store(f, target, v);
     });
   }
   const onNumbers = numberOperator(op);
@@ -138,7 +138,15 @@ export function compileAssignmentValue(stmt: AssignmentAst): Compiled {
 /** Assigns and yields the assigned value. */
 function store(f: Frame, target: AssignableTarget, value: unknown): MaybePromise<unknown> {
   const r = target.set(f, value);
-  return r instanceof Promise ? r.then(() => value) : value;
+  return r instanceof Promise ? valueLater(r, value) : value;
+}
+
+function storeLater(f: Frame, target: AssignableTarget, pending: Promise<unknown>): Promise<unknown> {
+  return pending.then((x) => store(f, target, x));
+}
+
+function valueLater(pending: Promise<unknown>, value: unknown): Promise<unknown> {
+  return pending.then(() => value);
 }
 
 export function compileAssignment(stmt: AssignmentAst): Compiled<void> {
@@ -160,7 +168,7 @@ export function compileIncrement(node: UnaryAst): Compiled {
       const next = typeof old === 'number' ? addNumbers(old, delta) : binaryOperation('+', false, old, delta);
       const result = node.postfix ? old : next;
       const r = target.set(f, next);
-      return r instanceof Promise ? r.then(() => result) : result;
+      return r instanceof Promise ? valueLater(r, result) : result;
     }),
   );
 }

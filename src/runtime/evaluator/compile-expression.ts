@@ -19,7 +19,7 @@ import { resolveType, type PSType } from '../types.ts';
 import { AutomationNull, PSHashtable } from '../values.ts';
 import { compileAssignmentTarget, compileIncrement } from './assignment.ts';
 import { map1, map2, mapN } from './combinators.ts';
-import { positioned, toTerminating, type Compiled, type Frame } from './frame.ts';
+import { positioned, positionedLater, toTerminating, type Compiled, type Frame } from './frame.ts';
 import { methodContext } from './method-context.ts';
 import { collectValue, compileStatementValue, compileStatementBlockCollect } from './statement-value.ts';
 import { compileVariableRead } from './variables.ts';
@@ -172,19 +172,30 @@ function compileBinary(node: BinaryAst): Compiled {
   // `$_ * 2`, `$i -lt 10`: two plain numbers skip the generic unwrapping and conversion. This is
   // positioned() written out, so that an evaluation costs one closure call and one try, not two.
   const span = node.span;
-  const positionAsync = (f: Frame, p: Promise<unknown>): Promise<unknown> => p.catch((e) => Promise.reject(toTerminating(e, f, span)));
   return (f) => {
     try {
       const l = left(f);
-      if (l instanceof Promise) return positionAsync(f, l.then((lv) => then(right(f), (rv) => binaryOperation(op, cs, lv, rv))));
+      // (Continuations in helpers: see combinators.ts on closures in per-object code.)
+      if (l instanceof Promise) return positionedLater(f, span, binaryAfterLeft(f, op, cs, l, right));
       const r = right(f);
-      if (r instanceof Promise) return positionAsync(f, r.then((rv) => binaryOperation(op, cs, l, rv)));
+      if (r instanceof Promise) return positionedLater(f, span, binaryLater(op, cs, l, r));
       if (typeof l === 'number' && typeof r === 'number') return onNumbers(l, r);
       return binaryOperation(op, cs, l, r);
     } catch (e) {
       throw toTerminating(e, f, span);
     }
   };
+}
+
+function binaryAfterLeft(f: Frame, op: string, cs: boolean, l: Promise<unknown>, right: Compiled): Promise<unknown> {
+  return l.then((lv) => {
+    const r = right(f);
+    return r instanceof Promise ? binaryLater(op, cs, lv, r) : binaryOperation(op, cs, lv, r);
+  });
+}
+
+function binaryLater(op: string, cs: boolean, l: unknown, r: Promise<unknown>): Promise<unknown> {
+  return r.then((rv) => binaryOperation(op, cs, l, rv));
 }
 
 function compileUnary(node: UnaryAst): Compiled {

@@ -47,14 +47,31 @@ function loopSignal(e: unknown, label: string | undefined): typeof STOP | void {
 function runBody(body: Compiled<void>, f: Frame, label: string | undefined): MaybePromise<typeof STOP | void> {
   try {
     const r = body(f);
-    return r instanceof Promise ? r.then(ignore, (e) => loopSignal(e, label)) : undefined;
+    return r instanceof Promise ? bodyLater(r, label) : undefined;
   } catch (e) {
     return loopSignal(e, label);
   }
 }
 
+/** Continuations live outside the per-iteration functions (see combinators.ts). */
+function bodyLater(pending: Promise<void>, label: string | undefined): Promise<typeof STOP | void> {
+  return pending.then(ignore, (e) => loopSignal(e, label));
+}
+
 function ignore(): undefined {
   return undefined;
+}
+
+function notStoppedLater(pending: Promise<typeof STOP | void>): Promise<boolean> {
+  return pending.then((x) => x !== STOP);
+}
+
+function testLater(f: Frame, pending: Promise<unknown>, until: boolean, then: (f: Frame) => MaybePromise<boolean>): Promise<boolean> {
+  return pending.then((x) => toBool(x) !== until && then(f));
+}
+
+function iteratorLater(f: Frame, pending: Promise<void>, next: (f: Frame, skipTest: boolean) => MaybePromise<boolean>): Promise<boolean> {
+  return pending.then(() => next(f, false));
 }
 
 function iterableOf(stmt: ForEachAst): Compiled<Iterable<unknown>> {
@@ -139,12 +156,12 @@ function compileWhile(
   // Each step continues synchronously unless a part of it waits; no closures per iteration otherwise.
   const runBodyStep = (f: Frame): MaybePromise<boolean> => {
     const r = runBody(body, f, label);
-    return r instanceof Promise ? r.then((x) => x !== STOP) : r !== STOP;
+    return r instanceof Promise ? notStoppedLater(r) : r !== STOP;
   };
   const testThenBody = (f: Frame, skipTest: boolean): MaybePromise<boolean> => {
     if (!skipTest && condition) {
       const v = condition(f);
-      if (v instanceof Promise) return v.then((x) => toBool(x) !== until && runBodyStep(f));
+      if (v instanceof Promise) return testLater(f, v, until, runBodyStep);
       if (toBool(v) === until) return false;
     }
     return runBodyStep(f);
@@ -153,7 +170,7 @@ function compileWhile(
   const iteration = (f: Frame, quiet: Frame, first: boolean): MaybePromise<boolean> => {
     if (!first && iterator) {
       const r = iterator(quiet);
-      if (r instanceof Promise) return r.then(() => testThenBody(f, false));
+      if (r instanceof Promise) return iteratorLater(f, r, testThenBody);
     }
     return testThenBody(f, first && bodyFirst);
   };
@@ -161,10 +178,7 @@ function compileWhile(
     const signal = f.session.abort.signal;
     for (;; first = false) {
       const c = checkpoint(signal);
-      if (c) {
-        const wasFirst = first;
-        return c.then(() => loop(f, quiet, wasFirst));
-      }
+      if (c) return c.then(() => loop(f, quiet, first));
       const r = iteration(f, quiet, first);
       if (r instanceof Promise) return r.then((more) => (more ? loop(f, quiet, false) : undefined));
       if (!r) return undefined;

@@ -38,7 +38,7 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
     const value = compileExpression(e);
     return (f) => {
       const v = value(f);
-      return v instanceof Promise ? v.then((x) => writeEnumerated(f, x)) : writeEnumerated(f, v);
+      return v instanceof Promise ? writeLater(f, v) : writeEnumerated(f, v);
     };
   }
   const source =
@@ -61,6 +61,10 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
       }),
     );
   };
+}
+
+function writeLater(f: Frame, pending: Promise<unknown>): Promise<void> {
+  return pending.then((x) => writeEnumerated(f, x));
 }
 
 function ignore(): undefined {

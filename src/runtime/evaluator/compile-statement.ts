@@ -91,20 +91,25 @@ function compileUncached(stmt: StatementAst): Compiled<void> {
 function compileIf(stmt: IfAst): Compiled<void> {
   const clauses = stmt.clauses.map((c) => ({ cond: compileStatementValue(c.condition), body: compileStatementBlock(c.body) }));
   const elseBody = stmt.elseBody ? compileStatementBlock(stmt.elseBody) : undefined;
-  return (f) => {
-    const go = (i: number): MaybePromise<void> => {
-      for (; i < clauses.length; i++) {
-        const c = clauses[i].cond(f);
-        if (c instanceof Promise) {
-          const at = i;
-          return c.then((v) => (toBool(v) ? clauses[at].body(f) : go(at + 1)));
-        }
-        if (toBool(c)) return clauses[i].body(f);
-      }
-      return elseBody ? elseBody(f) : undefined;
-    };
-    return go(0);
+  const from = (f: Frame, i: number): MaybePromise<void> => {
+    for (; i < clauses.length; i++) {
+      const c = clauses[i].cond(f);
+      if (c instanceof Promise) return clauseLater(f, c, i, clauses[i].body, from);
+      if (toBool(c)) return clauses[i].body(f);
+    }
+    return elseBody ? elseBody(f) : undefined;
   };
+  return (f) => from(f, 0);
+}
+
+function clauseLater(
+  f: Frame,
+  pending: Promise<unknown>,
+  at: number,
+  body: Compiled<void>,
+  from: (f: Frame, i: number) => MaybePromise<void>,
+): Promise<void> {
+  return pending.then((v) => (toBool(v) ? body(f) : from(f, at + 1)));
 }
 
 function compileFunctionDefinition(stmt: FunctionDefinitionAst): Compiled<void> {
@@ -221,8 +226,12 @@ function guardStatement(run: Compiled<void>, traps: TrapAst[]): Compiled<void> {
     } catch (e) {
       return onError(f, e);
     }
-    return r instanceof Promise ? r.catch((e) => onError(f, e)) : r;
+    return r instanceof Promise ? onErrorLater(f, r, onError) : r;
   };
+}
+
+function onErrorLater(f: Frame, pending: Promise<void>, onError: (f: Frame, e: unknown) => MaybePromise<void>): Promise<void> {
+  return pending.catch((e) => onError(f, e));
 }
 
 function runTrap(f: Frame, body: Compiled<void>, err: TerminatingError): MaybePromise<void> {

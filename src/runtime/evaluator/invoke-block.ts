@@ -75,23 +75,25 @@ export function prepareScriptBlock(f: Frame, sb: ScriptBlock, out: (value: unkno
       if (e instanceof ReturnSignal) return undefined;
       throw e;
     }
-    if (r instanceof Promise) {
-      const held = v;
-      return r.then(
-        () => {
-          held.value = saved;
-        },
-        (e) => {
-          held.value = saved;
-          release();
-          if (!(e instanceof ReturnSignal)) throw e;
-        },
-      );
-    }
+    if (r instanceof Promise) return restoreLater(r, v, saved, release);
     v.value = saved;
     return undefined;
   };
   return { run, release };
+}
+
+/** The asynchronous end of a prepared run, apart so that the per-object path allocates no context. */
+function restoreLater(pending: Promise<void>, v: Variable, saved: unknown, release: () => void): Promise<void> {
+  return pending.then(
+    () => {
+      v.value = saved;
+    },
+    (e) => {
+      v.value = saved;
+      release();
+      if (!(e instanceof ReturnSignal)) throw e;
+    },
+  );
 }
 
 /**
