@@ -25,21 +25,11 @@ import { decodeName, encodeName } from './name-der.ts';
 import { oid, signatureAlgorithmNames } from './oids.ts';
 import { encodePem } from './pem.ts';
 import { describeError, PkiError } from './pki-error.ts';
-import { checkExchangeKeySize, describePublicKey, generateRsaKeyPair, normalizePrivateKeyPem, publicKeyFingerprint, spkiDer } from './rsa-keys.ts';
+import { type NewCertificateInput, prepareNewCertificate } from './new-certificate-input.ts';
+import { describePublicKey, publicKeyFingerprint } from './rsa-keys.ts';
 import { signatureParts, signSha256WithRsa, verifySignature } from './signing.ts';
-import { checkFriendlyName, defaultFriendlyName, resolveSubjectAndDomains } from './subject-names.ts';
 
-export interface CertificateRequestOptions {
-  /** X.500 string in DER order (`DC=com,DC=Contoso,CN=mail1.contoso.com`) or parsed RDNs. */
-  subject?: string | DistinguishedName;
-  /** -DomainName values: subject alternative names besides the subject CN. */
-  domainNames?: string[];
-  /** 1024, 2048 (default) or 4096. */
-  keySize?: number;
-  friendlyName?: string;
-  /** Sign with this existing key instead of generating one (PEM). */
-  privateKeyPem?: string;
-}
+export type CertificateRequestOptions = NewCertificateInput;
 
 export interface CreatedCertificateRequest {
   /** Exchange's base64 form (`NEW CERTIFICATE REQUEST`, CRLF line endings). */
@@ -71,13 +61,7 @@ function requestInfo(subjectName: DistinguishedName, spki: Buffer, extensions: E
 }
 
 export async function createCertificateRequest(options: CertificateRequestOptions): Promise<CreatedCertificateRequest> {
-  const keySize = options.keySize ?? 2048;
-  const friendlyName = options.friendlyName ?? defaultFriendlyName;
-  checkFriendlyName(friendlyName);
-  if (!options.privateKeyPem) checkExchangeKeySize(keySize);
-  const { subjectName, dnsNames } = resolveSubjectAndDomains(options.subject, options.domainNames);
-  const privateKeyPem = options.privateKeyPem ? normalizePrivateKeyPem(options.privateKeyPem) : (await generateRsaKeyPair(keySize)).privateKeyPem;
-  const spki = spkiDer(privateKeyPem);
+  const { subjectName, dnsNames, friendlyName, privateKeyPem, spki } = await prepareNewCertificate(options);
   const csrDer = signSha256WithRsa(requestInfo(subjectName, spki, [subjectAltName(dnsNames)]), privateKeyPem);
   return {
     csrPem: encodeRequestPem(csrDer),
