@@ -3,6 +3,8 @@
 // and ShouldProcess with -WhatIf/-Confirm.
 import { ErrorRecord, PSException, TerminatingError } from '../runtime/errors.ts';
 import type { ProgressRecord } from '../runtime/host-ui.ts';
+import type { MaybePromise } from '../runtime/maybe-promise.ts';
+import type { ScriptBlock } from '../runtime/scriptblock.ts';
 import { toPSString } from '../runtime/to-string.ts';
 import { ActionPreference } from './common-parameters.ts';
 import type { CmdletContext, ErrorSpec } from './context.ts';
@@ -188,6 +190,36 @@ export class CmdletStreams {
     return this.currentInput;
   }
 
+  private perObject: Map<ScriptBlock, { prepared: PreparedBlock; out: unknown[]; busy: boolean }> | undefined;
+
+  /**
+   * ctx.invoke with `$_` (calculated properties, Sort-Object and Group-Object keys...): the block is prepared
+   * once per command and released when the pipeline is over, like ForEach-Object's, rather than set up
+   * (and `$_` added to and removed from the scope) for every object.
+   */
+  invokePerObject(block: ScriptBlock, dollarUnder: unknown): MaybePromise<unknown[]> {
+    let entry = (this.perObject ??= new Map()).get(block);
+    if (entry?.busy) return this.site.invokeScriptBlock(block, { dollarUnder }); // the block invoked from itself
+    if (!entry) {
+      const created: { prepared: PreparedBlock; out: unknown[]; busy: boolean } = { prepared: undefined!, out: [], busy: false };
+      created.prepared = this.track(this.site.prepareScriptBlock(block, (v) => void created.out.push(v)));
+      this.perObject.set(block, (entry = created));
+    }
+    const out: unknown[] = [];
+    entry.out = out;
+    entry.busy = true;
+    let r: MaybePromise<void>;
+    try {
+      r = entry.prepared.run(dollarUnder);
+    } catch (e) {
+      entry.busy = false;
+      throw e;
+    }
+    if (r instanceof Promise) return collectLater(entry, r, out);
+    entry.busy = false;
+    return out;
+  }
+
   /** Records a prepared block so that dispose() can release it. */
   track(prepared: PreparedBlock): PreparedBlock {
     (this.prepared ??= []).push(prepared);
@@ -233,7 +265,13 @@ class StreamsContext implements CmdletContext {
     this.session = site.session;
     this.expectingInput = proc.expectingInput;
     this.state = streams.sharedState;
-    this.isBound = (name) => proc.boundParameters.has(name) || [...proc.boundParameters.keys()].some((k) => k.toLowerCase() === name.toLowerCase());
+    this.isBound = (name) => {
+      const bound = proc.boundParameters;
+      if (bound.has(name)) return true;
+      const lower = name.toLowerCase();
+      for (const k of bound.keys()) if (k.toLowerCase() === lower) return true;
+      return false;
+    };
     this.boundParameterNames = () => [...proc.boundParameters.keys()];
     this.write = (v, e) => streams.write(v, e);
     this.writeError = (e) => streams.writeError(e);
@@ -248,7 +286,8 @@ class StreamsContext implements CmdletContext {
     };
     this.shouldProcess = (t, a) => streams.shouldProcess(t, a);
     this.shouldContinue = (q, c) => streams.shouldContinue(q, c);
-    this.invoke = (block, options) => site.invokeScriptBlock(block, options ?? {});
+    this.invoke = (block, options) =>
+      options?.dollarUnder !== undefined && !options.args ? streams.invokePerObject(block, options.dollarUnder) : site.invokeScriptBlock(block, options ?? {});
     this.prepareScriptBlock = (block, out) => streams.track(site.prepareScriptBlock(block, out)).run;
     this.errorRecord = (spec) => streams.errorRecord(spec);
   }
@@ -264,4 +303,17 @@ class StreamsContext implements CmdletContext {
   get signal(): AbortSignal {
     return this.site.session.abort.signal;
   }
+}
+
+function collectLater(entry: { busy: boolean }, pending: Promise<void>, out: unknown[]): Promise<unknown[]> {
+  return pending.then(
+    () => {
+      entry.busy = false;
+      return out;
+    },
+    (e) => {
+      entry.busy = false;
+      throw e;
+    },
+  );
 }

@@ -93,6 +93,11 @@ describe('stopping early', () => {
     }
   });
 
+  it('a long loop in a script block passed to a method still finishes synchronously', async () => {
+    // Long enough to pass the periodic yield point; a yield there would fail the method call.
+    assert.deepEqual(await values('@(1, 2).Where({ $i = 0; while ($i -lt 1000000) { $i++ }; $true }).Count'), [2]);
+  });
+
   it('the abort signal stops a long synchronous pipeline', async () => {
     const sh = createShell();
     try {
@@ -102,6 +107,14 @@ describe('stopping early', () => {
     } finally {
       await sh.dispose();
     }
+  });
+});
+
+describe('script blocks cmdlets run per object through ctx.invoke', () => {
+  it('calculated properties and sort keys see each object, and the caller keeps its $_', async () => {
+    assert.deepEqual(await values("$_ = 'keep'; 1..3 | Select-Object @{ n = 'd'; e = { $_ * 2 } } | ForEach-Object d; $_"), [2, 4, 6, 'keep']);
+    assert.deepEqual(await values('3, 1, 2 | Sort-Object { -$_ }'), [3, 2, 1]);
+    assert.deepEqual(await values('1..5 | Group-Object { $_ % 2 } | ForEach-Object { "$($_.Name):$($_.Count)" }'), ['1:3', '0:2']);
   });
 });
 
