@@ -44,15 +44,8 @@ export interface ImportCertificateResult {
   completedRequest?: PendingRequestRecord;
 }
 
-export interface NewRequestInput {
-  subject: string;
-  domainNames: string[];
-  friendlyName: string;
-  keyId: string;
-  privateKeyExportable: boolean;
-  requestPem: string;
-  publicKeyFingerprint: string;
-}
+/** A pending request as the caller gives it: the store adds its id (the request's SHA-1) and creation time. */
+export type NewRequestInput = Omit<PendingRequestRecord, 'id' | 'createdAt'>;
 
 export interface EnableServicesResult {
   certificate: CertificateRecord;
