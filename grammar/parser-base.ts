@@ -8,7 +8,7 @@ import type {
   StatementBlockAst, StringConstantAst, SubExpressionAst, TrapAst, TypeNameAst,
 } from './ast.ts';
 import { messageFor, type Diagnostic } from './diagnostics.ts';
-import { LazyLookaheadStrategy } from './parser-lookahead.ts';
+import { bundledLookaheadTable, LazyLookaheadStrategy } from './parser-lookahead.ts';
 import { LineTable } from './spans.ts';
 import {
   allTokens, ArgAtom, AtCurly, AtParen, DollarParen, Identifier, LBracket, LCurly,
@@ -69,7 +69,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   declare functionDefinition: ParserMethod<[], StatementAst | undefined>;
 
   constructor(validate: boolean) {
-    const lookaheadStrategy = new LazyLookaheadStrategy({ maxLookahead: 1 });
+    const lookaheadStrategy = new LazyLookaheadStrategy({ maxLookahead: 1, table: bundledLookaheadTable(), tokens: [...allTokens, EOF] });
     super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: !validate, lookaheadStrategy });
   }
 

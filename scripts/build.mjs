@@ -2,10 +2,39 @@
 // Cmdlet modules, the interactive shell and the transport daemon are imported with import(), so esbuild
 // splits them into chunks that load on first use; dist/startup-inputs.json lists what loads at start
 // (test/cli/startup-imports.test.ts keeps node-forge, conf, the transport and ink out of it).
+import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
+
+/**
+ * The parser's lookahead table (grammar/parser-lookahead-table.ts), computed from the grammar being
+ * bundled: a small bundle builds the parser once and prints the table, which goes into the command line
+ * as EMSH_LOOKAHEAD_TABLE so that a first parse does not compute lookahead through the whole grammar.
+ */
+async function lookaheadTable() {
+  const script = 'dist/lookahead-table.mjs';
+  await build({
+    stdin: {
+      contents:
+        "import { PsParser } from './grammar/parser.ts'; import { computeLookaheadTable } from './grammar/parser-lookahead-table.ts';" +
+        'process.stdout.write(JSON.stringify(computeLookaheadTable(new PsParser(false).getGAstProductions())));',
+      resolveDir: '.',
+      loader: 'ts',
+    },
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const json = execFileSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  rmSync(script);
+  JSON.parse(json); // fails the build when the script printed anything but the table
+  return json;
+}
 
 const result = await build({
   entryPoints: { emsh: 'src/host/main.ts' },
@@ -23,6 +52,7 @@ const result = await build({
   logLevel: 'warning',
   jsx: 'automatic',
   metafile: true,
+  define: { EMSH_LOOKAHEAD_TABLE: await lookaheadTable() },
 });
 
 /** The source files and packages in the chunks the entry imports statically (what every start loads). */

@@ -4,7 +4,7 @@
 // `emsh -Command 1+1` does not load them; a cmdlet of a lazy module still runs on first use.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -28,11 +28,19 @@ describe('the startup bundle', () => {
     ['the transport', /^src\/transport\//],
     ['the PKI code', /^src\/pki\//],
     ['ink and React', /^(ink|react|react\/.*)$|^src\/host\/repl\/(start|ShellView)\.tsx$/],
+    ["Node's process, network, crypto and readline modules", /^node:(child_process|net|tls|dns|crypto|readline)$/],
   ] as const) {
     it(`does not load ${what}`, () => {
       assert.deepEqual(inputs.filter((i) => pattern.test(i)), []);
     });
   }
+});
+
+describe("the parser's lookahead table", () => {
+  it('is built into the bundle (grammar/parser-lookahead-table.ts)', () => {
+    const chunks = readdirSync('dist').filter((f) => f.endsWith('.js'));
+    assert.ok(chunks.some((f) => /"statement:Alternation:\d+"/.test(readFileSync(join('dist', f), 'utf8'))));
+  });
 });
 
 describe('a cmdlet of a lazy module', () => {
