@@ -14,6 +14,18 @@ after(() => shell.dispose());
 
 const values = (code: string) => shell.values(code);
 
+/** Runs `code` in a fresh shell whose abort signal fires (as Ctrl+C does) 150 ms in, then `after`. */
+async function abortedRun(code: string, after: string): Promise<{ err: string; after: unknown[] }> {
+  const sh = createShell();
+  try {
+    setTimeout(() => sh.session.abort.abort(), 150);
+    const r = await sh.run(code);
+    return { err: r.err, after: await sh.values(after) };
+  } finally {
+    await sh.dispose();
+  }
+}
+
 describe('$_ in per-object script blocks', () => {
   it('is the outer object again after a nested pipeline', async () => {
     assert.deepEqual(await values("1..2 | ForEach-Object { 'a' | ForEach-Object { $_ }; $_ }"), ['a', 1, 'a', 2]);
@@ -81,16 +93,9 @@ describe('stopping early', () => {
   });
 
   it('the abort signal stops a loop that never waits', async () => {
-    const sh = createShell();
-    try {
-      setTimeout(() => sh.session.abort.abort(), 150);
-      const r = await sh.run('$n = 0; while ($true) { $n++ }');
-      assert.match(r.err, /pipeline has been stopped/);
-      const n = await sh.values('$n');
-      assert.ok((n[0] as number) > 0);
-    } finally {
-      await sh.dispose();
-    }
+    const { err, after } = await abortedRun('$n = 0; while ($true) { $n++ }', '$n');
+    assert.match(err, /pipeline has been stopped/);
+    assert.ok((after[0] as number) > 0);
   });
 
   it('a long loop in a script block passed to a method still finishes synchronously', async () => {
@@ -99,14 +104,8 @@ describe('stopping early', () => {
   });
 
   it('the abort signal stops a long synchronous pipeline', async () => {
-    const sh = createShell();
-    try {
-      setTimeout(() => sh.session.abort.abort(), 150);
-      const r = await sh.run('1..1e9 | ForEach-Object { $_ } | Out-Null');
-      assert.match(r.err, /pipeline has been stopped/);
-    } finally {
-      await sh.dispose();
-    }
+    const { err } = await abortedRun('1..1e9 | ForEach-Object { $_ } | Out-Null', '1');
+    assert.match(err, /pipeline has been stopped/);
   });
 });
 

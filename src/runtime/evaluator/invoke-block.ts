@@ -46,14 +46,22 @@ export function invokeScriptBlock(f: Frame, sb: ScriptBlock, options: InvokeOpti
 
 /**
  * A script block made ready to run once per pipeline object in the caller's scope (ForEach-Object,
- * Where-Object): the frame and the compiled body are made once, not per object. When the scope has no `$_`,
- * the variable added for the first object stays (holding nothing between objects) until release(): adding
- * and deleting a Map entry per object is slow (V8 rehashes the scope's table).
+ * Where-Object): the frame and the compiled body are made once, not per object.
  */
 export function prepareScriptBlock(f: Frame, sb: ScriptBlock, out: (value: unknown) => MaybePromise<void>): PreparedBlock {
   const frame: Frame = { session: f.session, scope: f.scope, source: sb.source, streams: f.streams, out };
-  const body = compileScriptBlockBody(sb.ast);
-  const vars = f.scope.vars;
+  return prepareBody(frame, compileScriptBlockBody(sb.ast));
+}
+
+/**
+ * Runs of a block body (a `return` ends just the block) with `$_` set in the frame's scope, each putting
+ * the scope's previous `$_` back afterwards, as PowerShell does for dot-sourced blocks: so
+ * `1..2 | % { 'a' | % { $_ }; $_ }` still sees 1 and 2 after the inner pipeline. When the scope has no
+ * `$_`, the variable added for the first run stays (holding nothing between runs) until release(): adding
+ * and deleting a Map entry per object is slow (V8 rehashes the scope's table).
+ */
+function prepareBody(frame: Frame, body: Compiled<void>): PreparedBlock {
+  const vars = frame.scope.vars;
   const added: Variable = { name: '_', value: undefined, options: new Set() };
   const release = (): void => {
     if (vars.get('_') === added) vars.delete('_');
@@ -96,47 +104,14 @@ function restoreLater(pending: Promise<void>, v: Variable, saved: unknown, relea
   );
 }
 
-/**
- * Runs a block body (a `return` ends just the block) with `$_` set in the frame's scope, and puts the
- * scope's previous `$_` back afterwards, as PowerShell does for dot-sourced blocks: so
- * `1..2 | % { 'a' | % { $_ }; $_ }` still sees 1 and 2 after the inner pipeline.
- */
+/** One run with `$_` (prepared and released at once); without `$_`, just the body. */
 function runWithDollarUnder(frame: Frame, body: Compiled<void>, dollarUnder: unknown): MaybePromise<void> {
   if (dollarUnder === undefined) return catchReturn(frame, body);
-  const vars = frame.scope.vars;
-  let v = vars.get('_');
-  const created = v === undefined;
-  if (v === undefined) {
-    v = { name: '_', value: undefined, options: new Set() };
-    vars.set('_', v);
-  }
-  const saved = v.value;
-  v.value = dollarUnder;
-  let r: MaybePromise<void>;
-  try {
-    r = body(frame);
-  } catch (e) {
-    restoreDollarUnder(vars, v, saved, created);
-    if (e instanceof ReturnSignal) return undefined;
-    throw e;
-  }
-  if (r instanceof Promise) {
-    const held = v;
-    return r.then(
-      () => restoreDollarUnder(vars, held, saved, created),
-      (e) => {
-        restoreDollarUnder(vars, held, saved, created);
-        if (!(e instanceof ReturnSignal)) throw e;
-      },
-    );
-  }
-  restoreDollarUnder(vars, v, saved, created);
-  return undefined;
-}
-
-function restoreDollarUnder(vars: Map<string, Variable>, v: Variable, saved: unknown, created: boolean): void {
-  v.value = saved;
-  if (created && vars.get('_') === v) vars.delete('_');
+  const once = prepareBody(frame, body);
+  const r = once.run(dollarUnder);
+  if (r instanceof Promise) return r.finally(once.release);
+  once.release();
+  return r;
 }
 
 function catchReturn(frame: Frame, body: Compiled<void>): MaybePromise<void> {
