@@ -98,6 +98,14 @@ describe('stopping early', () => {
     assert.ok((after[0] as number) > 0);
   });
 
+  it('after Ctrl+C no later statement runs and no catch block takes the stop; finally blocks do', async () => {
+    const { after } = await abortedRun(
+      'while ($true) { try { $x = 1 } catch { $caught = 1 } finally { $cleaned = 1 } }; $next = 1',
+      '$null -eq $next; $null -eq $caught; $cleaned',
+    );
+    assert.deepEqual(after, [true, true, 1]);
+  });
+
   it('a long loop in a script block passed to a method still finishes synchronously', async () => {
     // Long enough to pass the periodic yield point; a yield there would fail the method call.
     assert.deepEqual(await values('@(1, 2).Where({ $i = 0; while ($i -lt 1000000) { $i++ }; $true }).Count'), [2]);

@@ -169,6 +169,7 @@ function compileTry(stmt: TryAst): Compiled<void> {
       (e) => {
         const err = asTerminating(e, f);
         if (!(err instanceof TerminatingError)) throw err;
+        if (f.session.abort.signal.aborted) throw err; // Ctrl+C is not caught (finally blocks still run)
         const handler = catches.find((c) => c.types.length === 0 || c.types.some((t) => catchClauseTakes(err.record.exception, t)));
         if (!handler) throw err;
         const previous = tryState.currentError;
@@ -211,6 +212,11 @@ function guardStatement(run: Compiled<void>, traps: TrapAst[]): Compiled<void> {
     const trap = compiledTraps.find((t) => !t.type || catchClauseTakes(err.record.exception, t.type));
     if (trap) return runTrap(f, trap.body, err);
     if (err.scriptTerminating || tryState.depth > 0) throw err;
+    if (f.session.abort.signal.aborted) {
+      // Ctrl+C stops the whole script, not just the statement that was running.
+      err.scriptTerminating = true;
+      throw err;
+    }
     if (preference(f, 'ErrorActionPreference') === 'Stop') {
       err.scriptTerminating = true;
       throw err;
