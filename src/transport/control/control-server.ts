@@ -79,8 +79,10 @@ function serve(socket: net.Socket, dispatch: Dispatch, connections: Set<net.Sock
       socket.pause();
       queue = queue.then(() => {
         const reply: ControlReply = { id: null, ok: false, error: { name: 'ProtocolError', message: `The control request is longer than ${MAX_LINE_BYTES} bytes; the connection is closed.` } };
-        // Destroy rather than end: the client may still be writing the rest of its line.
+        // Destroy rather than end: the client may still be writing the rest of its line. A client
+        // that does not read its reply either is cut off all the same.
         socket.write(encodeLine(reply), () => socket.destroy());
+        setTimeout(() => socket.destroy(), 5_000).unref();
       });
     }
   });

@@ -6,27 +6,16 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runningTransport } from '../../../../cmdlets/exchange/transport-service/session-transport.ts';
 import { controlRequest } from '../../../../src/transport/control/control-client.ts';
 import { controlEndpointFor, servicePaths } from '../../../../src/transport/control/control-endpoint.ts';
 import { LineSplitter, parseRequest } from '../../../../src/transport/control/control-protocol.ts';
 import { probeService, readClaim } from '../../../../src/transport/control/service-claim.ts';
+import { labFolderForTests } from './daemon-process.ts';
 import { createShell, type Shell } from '../../../helpers/run.ts';
 
-let base: string;
-const previousRegistry = process.env.EMSH_LAB_REGISTRY;
-
-before(() => {
-  base = mkdtempSync(join(tmpdir(), 'emsh-control-'));
-  process.env.EMSH_LAB_REGISTRY = join(base, 'lab.json');
-});
-
-after(() => {
-  if (previousRegistry === undefined) delete process.env.EMSH_LAB_REGISTRY;
-  else process.env.EMSH_LAB_REGISTRY = previousRegistry;
-  rmSync(base, { recursive: true, force: true });
-});
+const lab = labFolderForTests('emsh-control-');
 
 async function startedShell(root: string): Promise<Shell> {
   const shell = createShell({ stateRoot: root });
@@ -46,6 +35,7 @@ function rawExchange(endpoint: string, data: string | Buffer): Promise<{ replies
     let error: string | undefined;
     socket.on('data', (chunk) => (text += chunk));
     socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code));
+    socket.setTimeout(15_000, () => socket.destroy(new Error('no reply from the control endpoint')));
     socket.on('close', () => resolve({ replies: text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>), ...(error ? { error } : {}) }));
     socket.write(data, () => socket.end());
   });
@@ -70,7 +60,7 @@ describe('control protocol', () => {
 
 describe('claims and endpoints', () => {
   it('moves a socket path too long for Unix to a private temporary folder', { skip: process.platform === 'win32' }, () => {
-    const deep = join(base, 'a'.repeat(60), 'b'.repeat(60));
+    const deep = join(lab.folder(), 'a'.repeat(60), 'b'.repeat(60));
     const endpoint = controlEndpointFor(deep);
     assert.ok(Buffer.byteLength(endpoint) <= 100, endpoint);
     assert.ok(endpoint.startsWith(tmpdir()), endpoint);
@@ -79,7 +69,7 @@ describe('claims and endpoints', () => {
   });
 
   it('treats a live pid without an endpoint as starting, then as stale once the grace is over', async () => {
-    const root = mkdtempSync(join(base, 'claim-'));
+    const root = mkdtempSync(join(lab.folder(), 'claim-'));
     const paths = servicePaths(root);
     mkdirSync(paths.folder, { recursive: true });
     const claim = (startedAt: number) => JSON.stringify({ pid: process.pid, token: 't', startedAt, endpoint: join(paths.folder, 'control.sock'), host: 'daemon', stateDir: root });
@@ -93,7 +83,7 @@ describe('claims and endpoints', () => {
 
 describe('the control endpoint of a shell-run service', () => {
   it('is private to this user', { skip: process.platform === 'win32' }, async () => {
-    const shell = await startedShell(mkdtempSync(join(base, 'root-')));
+    const shell = await startedShell(mkdtempSync(join(lab.folder(), 'root-')));
     try {
       const endpoint = readClaim(shell.stateRoot)!.endpoint;
       assert.equal(statSync(endpoint).mode & 0o777, 0o600);
@@ -105,7 +95,7 @@ describe('the control endpoint of a shell-run service', () => {
   });
 
   it('answers hostile input with errors and keeps serving', async () => {
-    const shell = await startedShell(mkdtempSync(join(base, 'root-')));
+    const shell = await startedShell(mkdtempSync(join(lab.folder(), 'root-')));
     try {
       const endpoint = readClaim(shell.stateRoot)!.endpoint;
       const garbled = await rawExchange(
@@ -135,7 +125,7 @@ describe('the control endpoint of a shell-run service', () => {
   });
 
   it('lets a second shell on the state root see, restart and stop it', async () => {
-    const root = mkdtempSync(join(base, 'root-'));
+    const root = mkdtempSync(join(lab.folder(), 'root-'));
     const first = await startedShell(root);
     const second = createShell({ stateRoot: root });
     try {

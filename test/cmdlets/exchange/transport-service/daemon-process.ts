@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { createShell, type Shell } from '../../../helpers/run.ts';
 
 export function freePort(): Promise<number> {
@@ -49,6 +50,25 @@ export function labRoot(prefix: string): LabRoot {
   const base = mkdtempSync(join(tmpdir(), prefix));
   const root = join(base, 'contoso');
   return { base, root, env: { ...process.env, EMSH_HOME: root, EMSH_LAB_REGISTRY: join(base, 'lab.json'), NO_INK: '1', NO_COLOR: '1' } };
+}
+
+/**
+ * A temporary folder with its own lab DNS registry for the tests of one file (node:test hooks);
+ * `folder()` is valid inside the tests.
+ */
+export function labFolderForTests(prefix: string): { folder(): string } {
+  let base = '';
+  const previousRegistry = process.env.EMSH_LAB_REGISTRY;
+  before(() => {
+    base = mkdtempSync(join(tmpdir(), prefix));
+    process.env.EMSH_LAB_REGISTRY = join(base, 'lab.json');
+  });
+  after(() => {
+    if (previousRegistry === undefined) delete process.env.EMSH_LAB_REGISTRY;
+    else process.env.EMSH_LAB_REGISTRY = previousRegistry;
+    rmSync(base, { recursive: true, force: true });
+  });
+  return { folder: () => base };
 }
 
 /** Runs `fn` with an in-process shell on a fresh lab root (and its lab DNS registry), then cleans up. */

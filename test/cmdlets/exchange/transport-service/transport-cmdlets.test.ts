@@ -6,29 +6,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exchangeState } from '../../../../cmdlets/exchange/exchange-state.ts';
 import { runningTransport } from '../../../../cmdlets/exchange/transport-service/session-transport.ts';
 import { LabDnsRegistry } from '../../../../src/store/lab-dns.ts';
 import { transportSettingsFromStore } from '../../../../src/transport/config-from-store.ts';
+import { labFolderForTests } from './daemon-process.ts';
 import { createShell, trimBlankLines, type Shell } from '../../../helpers/run.ts';
 
-let base: string;
-const previousRegistry = process.env.EMSH_LAB_REGISTRY;
-
-before(() => {
-  base = mkdtempSync(join(tmpdir(), 'emsh-transport-cmdlets-'));
-  process.env.EMSH_LAB_REGISTRY = join(base, 'lab.json');
-});
-
-after(() => {
-  if (previousRegistry === undefined) delete process.env.EMSH_LAB_REGISTRY;
-  else process.env.EMSH_LAB_REGISTRY = previousRegistry;
-  rmSync(base, { recursive: true, force: true });
-});
+const lab = labFolderForTests('emsh-transport-cmdlets-');
 
 async function contoso(): Promise<Shell> {
-  const shell = createShell({ stateRoot: mkdtempSync(join(base, 'root-')) });
+  const shell = createShell({ stateRoot: mkdtempSync(join(lab.folder(), 'root-')) });
   const setup = await shell.run(
     'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail1.contoso.com -ListenPort 2525 | Out-Null; ' +
       'Set-ReceiveConnector Inet -Bindings 127.0.0.1:0; Set-TransportConfig -TLSSendDomainSecureList woodgrovebank.com; Set-SendConnector Internet -DomainSecureEnabled:$true',
