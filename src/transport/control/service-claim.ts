@@ -75,12 +75,21 @@ function removeClaim(stateDir: string, claim: ServiceClaim): void {
   });
 }
 
+/** Cleaning up after a crashed service is best effort: a claim we may not remove is still stale. */
+function removeStaleClaim(stateDir: string, claim: ServiceClaim): void {
+  try {
+    removeClaim(stateDir, claim);
+  } catch {
+    // the next start (which must write here anyway) reports the real problem
+  }
+}
+
 /** Finds the service of `stateDir`, cleaning a stale claim on the way. */
 export async function probeService(stateDir: string): Promise<ServiceProbe> {
   const claim = readClaim(stateDir);
   if (!claim) return { state: 'Stopped' };
   if (!processIsAlive(claim.pid)) {
-    removeClaim(stateDir, claim);
+    removeStaleClaim(stateDir, claim);
     return { state: 'Stopped' };
   }
   try {
@@ -88,9 +97,10 @@ export async function probeService(stateDir: string): Promise<ServiceProbe> {
     return { state: 'Running', claim, info };
   } catch (error) {
     if (!(error instanceof ControlUnavailableError)) return { state: 'Running', claim, info: undefined };
-    if (error.code === 'ETIMEDOUT') return { state: 'Running', claim, info: undefined };
+    // Busy, or another user's service (its socket is 0600): running, but not ours to drive.
+    if (['ETIMEDOUT', 'EACCES', 'EPERM'].includes(error.code)) return { state: 'Running', claim, info: undefined };
     if (Date.now() - claim.startedAt < STARTUP_GRACE_MS) return { state: 'StartPending', claim };
-    removeClaim(stateDir, claim);
+    removeStaleClaim(stateDir, claim);
     return { state: 'Stopped' };
   }
 }
