@@ -69,7 +69,12 @@ export async function ownTransport(state: EmshState, host: ServiceHostKind, opti
         await server?.close();
       } finally {
         running = undefined;
-        releaseClaim(claim);
+        try {
+          releaseClaim(claim);
+        } catch (error) {
+          // Left behind, the claim is stale as soon as this process exits; the next start cleans it.
+          hooks.log?.(`The service claim could not be removed: ${(error as Error).message}`);
+        }
         markStopped();
         hooks.onStopped?.();
       }
@@ -91,12 +96,18 @@ export async function ownTransport(state: EmshState, host: ServiceHostKind, opti
       const previous = running;
       running = undefined;
       await previous?.stop();
+      let next: RunningTransport;
       try {
-        running = await runTransport(state, options, hooks);
+        next = await runTransport(state, options, hooks);
       } catch (error) {
         await stopAll();
         throw error;
       }
+      if (stopping) {
+        await next.stop(); // a stop came in while it was starting
+        return;
+      }
+      running = next;
     },
   };
 
