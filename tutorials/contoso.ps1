@@ -12,7 +12,7 @@ param(
     [switch]$Pause
 )
 $ErrorActionPreference = 'Stop'
-Get-Content (Join-Path $PSScriptRoot 'tutorial-helpers.ps1') -Raw | Invoke-Expression
+. $PSScriptRoot\tutorial-helpers.ps1
 
 Write-Chapter 'Domain security between Contoso and Woodgrove Bank' @(
     'Contoso wants all mail to and from its partner Woodgrove Bank protected by mutual TLS, and that mail rejected',

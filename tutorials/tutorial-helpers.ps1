@@ -1,6 +1,6 @@
 # Helpers for the scripted tutorials: narration, echoing each command the way it is typed at the
 # prompt before running it, waiting for mail to arrive, and pausing between steps on a terminal.
-# A tutorial loads them with: Get-Content (Join-Path $PSScriptRoot tutorial-helpers.ps1) -Raw | Invoke-Expression
+# A tutorial dot-sources them: . $PSScriptRoot\tutorial-helpers.ps1
 
 function Write-Chapter {
     param([string]$Title, [string[]]$Text)
