@@ -145,3 +145,17 @@ describe('pipeline input to functions', () => {
     assert.doesNotMatch(r.out, /ran/);
   });
 });
+
+describe('functions called many times (their declaration is built once)', () => {
+  it('each call gets its own scope, dot-sourcing and recursion still work', async () => {
+    assert.deepEqual(await values('function Set-X { $x = 5 }; Set-X; "[$x]"; . Set-X; "[$x]"'), ['[]', '[5]']);
+    assert.deepEqual(await values('function Get-Sum($n) { if ($n -le 0) { 0 } else { $n + (Get-Sum ($n - 1)) } }; Get-Sum 10'), [55]);
+    assert.deepEqual(await values('function Show-V { $v }; function Call-It { $v = "inner"; Show-V }; Call-It; $v = "outer"; Show-V'), ['inner', 'outer']);
+  });
+
+  it('[ValidateScript()] runs for every call', async () => {
+    const r = await shell.run('function Test-Positive { param([ValidateScript({ $_ -gt 0 })][int]$N) $N }; Test-Positive 5; Test-Positive -1');
+    assert.match(r.out, /5/);
+    assert.match(r.err, /validation script/);
+  });
+});

@@ -1,19 +1,19 @@
 // Functions, filters, script blocks run with `&`, and .ps1 scripts, as pipeline stages bound by the
 // same binder as cmdlets. begin/process/end run in one new scope whose parent is the caller's scope
 // (dot-sourcing runs in the caller's scope itself).
-import type { StatementBlockAst } from '../../../grammar/ast.ts';
+import type { ScriptBlockAst, StatementBlockAst } from '../../../grammar/ast.ts';
 import type { CommandArgument } from '../../pipeline/binder.ts';
 import { defineCmdlet, type Cmdlet } from '../../pipeline/cmdlet.ts';
 import { CmdletProcessor, type InvocationSite } from '../../pipeline/cmdlet-processor.ts';
 import type { CmdletContext } from '../../pipeline/context.ts';
 import { then, type MaybePromise } from '../maybe-promise.ts';
 import { Scope } from '../scope.ts';
-import type { ScriptBlock } from '../scriptblock.ts';
+import type { ScriptBlock, SourceInfo } from '../scriptblock.ts';
 import { PSHashtable } from '../values.ts';
 import { compileExpression } from './compile-expression.ts';
 import { compileStatementBlock } from './compile-statement.ts';
 import { ReturnSignal, type Frame } from './frame.ts';
-import { buildParameterDeclarations, cmdletBindingOptions, declaredParameters } from './script-parameters.ts';
+import { buildParameterDeclarations, cmdletBindingOptions, declaredParameters, validatesWithCaller } from './script-parameters.ts';
 
 interface ScriptState {
   fnFrame?: Frame;
@@ -21,6 +21,11 @@ interface ScriptState {
   boundParameters?: PSHashtable;
   input: unknown[];
   callerFrame: Frame;
+  options: ScriptCommandOptions;
+  /** The block's source text (for error positions). */
+  source: SourceInfo;
+  /** Defined by CmdletStreams: the stage running the command. */
+  processor: CmdletProcessor;
 }
 
 export interface ScriptCommandOptions {
@@ -45,6 +50,14 @@ function runBlock(block: StatementBlockAst | undefined, frame: Frame): MaybeProm
   }
 }
 
+/**
+ * The declaration a script block runs under, built once per block and name: building it (and the binder's
+ * parameter metadata it keys) for every call made a function call cost tens of microseconds. Everything
+ * that belongs to one call lives in ctx.state. A block with [ValidateScript()] parameters is declared per
+ * call, since its validation runs against the caller's frame.
+ */
+const declarations = new WeakMap<ScriptBlockAst, Map<string, Cmdlet>>();
+
 export function createScriptCommand(
   sb: ScriptBlock,
   options: ScriptCommandOptions,
@@ -52,9 +65,26 @@ export function createScriptCommand(
   caller: Frame,
   site: InvocationSite,
 ): CmdletProcessor {
+  let cmdlet: Cmdlet | undefined;
+  if (validatesWithCaller(sb)) cmdlet = declareScriptCommand(sb, options.name, caller);
+  else {
+    // Keyed by the syntax tree: `& { ... }` makes a new ScriptBlock value each time it runs.
+    let byName = declarations.get(sb.ast);
+    if (!byName) declarations.set(sb.ast, (byName = new Map()));
+    cmdlet = byName.get(options.name);
+    if (!cmdlet) byName.set(options.name, (cmdlet = declareScriptCommand(sb, options.name, caller)));
+  }
+  const initialState: Omit<ScriptState, 'processor'> = { callerFrame: caller, options, source: sb.source, input: [] };
+  return new CmdletProcessor(cmdlet, options.name, args, site, {
+    collectRemainingIntoArgs: !sb.isAdvanced,
+    scriptParameters: true,
+    initialState,
+  });
+}
+
+function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmdlet {
   const ast = sb.ast;
   const binding = cmdletBindingOptions(ast);
-  const advanced = sb.isAdvanced;
   const params = declaredParameters(sb);
   const isFilter = sb.isFilter;
   const hasNamedBlocks = !!(ast.begin || ast.process) || isFilter;
@@ -63,11 +93,12 @@ export function createScriptCommand(
 
   const begin = (_p: unknown, ctx: CmdletContext): MaybePromise<void> => {
     const state = ctx.state as ScriptState;
+    const { callerFrame: caller, options, processor } = state;
     const scope = options.dotSource ? caller.scope : new Scope(caller.scope, !!options.scriptFile);
     const fnFrame: Frame = {
       session: caller.session,
       scope,
-      source: sb.source,
+      source: state.source,
       streams: caller.streams,
       out: (v) => ctx.write(v, false),
     };
@@ -117,7 +148,7 @@ export function createScriptCommand(
     const state = ctx.state as ScriptState;
     const frame = state.fnFrame!;
     if (ctx.expectingInput) {
-      for (const [k, v] of processor.boundParameters) {
+      for (const [k, v] of state.processor.boundParameters) {
         frame.scope.setLocal(k, v);
         state.boundParameters?.set(k, v);
       }
@@ -137,8 +168,8 @@ export function createScriptCommand(
     return runBlock(endBlock, frame);
   };
 
-  const cmdlet: Cmdlet = defineCmdlet({
-    name: options.name,
+  return defineCmdlet({
+    name,
     synopsis: '',
     description: '',
     module: '',
@@ -146,15 +177,9 @@ export function createScriptCommand(
     defaultParameterSet: binding.defaultParameterSet,
     supportsShouldProcess: binding.supportsShouldProcess,
     examples: [],
-    noCommonParameters: !advanced,
+    noCommonParameters: !sb.isAdvanced,
     begin,
     process,
     end,
   });
-  const processor = new CmdletProcessor(cmdlet, options.name, args, site, {
-    collectRemainingIntoArgs: !advanced,
-    scriptParameters: true,
-    initialState: { callerFrame: caller },
-  });
-  return processor;
 }

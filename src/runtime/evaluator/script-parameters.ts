@@ -85,6 +85,11 @@ export function cmdletBindingOptions(ast: ScriptBlockAst): { supportsShouldProce
   };
 }
 
+/** True when a parameter has [ValidateScript()], whose check runs in the calling frame. */
+export function validatesWithCaller(sb: ScriptBlock): boolean {
+  return declaredParameters(sb).some((p) => p.attributes.some((a) => a.name.toLowerCase() === 'validatescript'));
+}
+
 export function buildParameterDeclarations(sb: ScriptBlock, f: Frame): ParameterDeclarations {
   const params = declaredParameters(sb);
   const out: ParameterDeclarations = {};
