@@ -71,12 +71,17 @@ export function coerceToParameterType(value: unknown, type: ParamType): unknown 
     case 'int[]':
       return toArray(v).map((x) => convertTo(x, 'int'));
     case 'hashtable[]':
-      return toArray(v).map((x) => convertTo(x, 'hashtable'));
+      return toArray(v).map((x) => (x instanceof PSHashtable && !x.ordered ? x : convertTo(x, 'hashtable')));
     case 'scriptblock[]':
-      return toArray(v).map((x) => convertTo(x, 'scriptblock'));
+      // Already the type (ForEach-Object { ... } in every nested pipeline): no type-name lookup.
+      return toArray(v).map((x) => (x instanceof ScriptBlock ? x : convertTo(x, 'scriptblock')));
     case 'string':
       if (Array.isArray(v)) return v.map((x) => toPSString(x)).join(' ');
       return v === null || v === undefined ? v : toPSString(v);
+    case 'scriptblock':
+      return v instanceof ScriptBlock ? v : convertTo(v, type);
+    case 'hashtable':
+      return v instanceof PSHashtable && !v.ordered ? v : convertTo(v, type);
     default:
       return convertTo(v, type);
   }
