@@ -6,7 +6,7 @@ import type { PreparedBlock } from '../../pipeline/cmdlet-processor.ts';
 import { synchronousOnly } from '../../pipeline/interrupt.ts';
 import { PSException } from '../errors.ts';
 import type { MaybePromise } from '../maybe-promise.ts';
-import { Scope, type Variable } from '../scope.ts';
+import { Scope, variableLayout, type Variable } from '../scope.ts';
 import type { ScriptBlock } from '../scriptblock.ts';
 import { sequenceOf } from './combinators.ts';
 import { compileStatementBlock } from './compile-statement.ts';
@@ -66,12 +66,17 @@ function prepareBody(frame: Frame, body: Compiled<void>): PreparedBlock {
   const release = (): void => {
     if (vars.get('_') === added) vars.delete('_');
   };
+  // The scope's `$_` as last seen, trusted while no scope's variable layout has changed since.
+  let known: Variable | undefined;
+  let knownVersion = -1;
   const run = (dollarUnder: unknown): MaybePromise<void> => {
-    let v = vars.get('_');
+    let v = knownVersion === variableLayout.version ? known : vars.get('_');
     if (v === undefined) {
       added.value = undefined;
       vars.set('_', (v = added));
     }
+    known = v;
+    knownVersion = variableLayout.version;
     const saved = v.value;
     v.value = dollarUnder;
     let r: MaybePromise<void>;
