@@ -10,7 +10,6 @@ import type {
   UnaryAst,
 } from '../../../grammar/ast.ts';
 import { convertTo, toBool } from '../conversion.ts';
-import { then } from '../maybe-promise.ts';
 import { getIndex, getMember, getStaticMember, invokeMethod, invokeStaticMethod } from '../members.ts';
 import { binaryOperation, numberOperator, unaryOperation } from '../operators.ts';
 import { ScriptBlock } from '../scriptblock.ts';
