@@ -197,8 +197,14 @@ function compileSwitch(stmt: SwitchAst): Compiled<void> {
   return (f) =>
     then(subject(f), (value) => {
       const items = Array.isArray(value) ? value : [value];
+      const signal = f.session.abort.signal;
       const each = (i: number): MaybePromise<void> => {
         for (; i < items.length; i++) {
+          const c = checkpoint(signal);
+          if (c) {
+            const at = i;
+            return c.then(() => each(at));
+          }
           const r = switchOne(f, items[i]);
           if (r instanceof Promise) {
             const at = i;
