@@ -3,18 +3,16 @@
 // objects (`Path` table); a location on another provider's drive must be one of its containers.
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
-import { registerView } from '../../src/format/views.ts';
 import { isFileSystemDrive } from '../../src/providers/drives.ts';
 import { isDirectory } from '../../src/providers/filesystem.ts';
 import { locationInfo, type Location } from '../../src/providers/navigation.ts';
-import { PATH_INFO, pathInfo } from '../../src/providers/path-info.ts';
+import { pathInfo } from '../../src/providers/path-info.ts';
 import { pathNotFound } from '../../src/providers/path-errors.ts';
 import { findProviderName } from '../../src/providers/provider-info.ts';
 import { itemPath } from '../../src/providers/provider-items.ts';
 import { itemPathOf, navigator, provider, providerContext, reportPathError, whenProvidersReady } from './support/paths.ts';
 
 const module = 'Microsoft.PowerShell.Management';
-registerView(PATH_INFO, { kind: 'table', columns: ['Path'] });
 
 function stack(ctx: CmdletContext, name: string | undefined, create: boolean): Location[] | undefined {
   const stacks = navigator(ctx).stacks;

@@ -16,7 +16,8 @@ function automatic(f: Frame, key: string): { found: boolean; value?: unknown } {
     case 'psitem':
       return { found: true, value: f.scope.get('_') ?? null };
     case 'pwd':
-      return { found: true, value: f.session.currentLocation() };
+      // The provider layer keeps a PathInfo in the global $PWD; a bare session has only the text.
+      return { found: true, value: f.session.globalScope.get('PWD') ?? f.session.currentLocation() };
     case 'psscriptroot':
       return { found: true, value: f.scope.get('PSScriptRoot') ?? (f.source.fileName ? path.dirname(f.source.fileName) : '') };
     case 'pscommandpath':
