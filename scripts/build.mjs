@@ -44,9 +44,12 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   splitting: true,
-  // Bundle the libraries the command line always needs (chevrotain's many lodash-es files dominated
-  // startup when loaded one by one); ink and React stay external, loaded only for the interactive shell.
-  external: ['ink', 'ink-testing-library', 'react', 'react/*', 'react-reconciler', 'yoga-layout', 'conf'],
+  // Bundle the libraries (chevrotain's many lodash-es files dominated startup when loaded one by one).
+  // ink and React are bundled too, into the interactive shell's chunk that only the shell imports: loaded
+  // file by file (and React's CommonJS lexed for named exports) they cost the first prompt about a quarter.
+  // conf stays external (loaded with the first Exchange cmdlet); react-devtools-core is ink's optional
+  // development dependency.
+  external: ['ink-testing-library', 'react-devtools-core', 'conf'],
   banner: { js: "import { createRequire as __emshCreateRequire } from 'node:module'; const require = __emshCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -27,7 +27,7 @@ describe('the startup bundle', () => {
     ['conf (the state store)', /^conf$|node_modules\/conf\/|^src\/store\/(documents|emsh-state)\.ts$/],
     ['the transport', /^src\/transport\//],
     ['the PKI code', /^src\/pki\//],
-    ['ink and React', /^(ink|react|react\/.*)$|^src\/host\/repl\/(start|ShellView)\.tsx$/],
+    ['ink and React', /^(ink|react|react\/.*)$|node_modules\/(ink|react|react-reconciler|yoga-layout|scheduler)\/|^src\/host\/repl\/(start|ShellView)\.tsx$/],
     ["Node's process, network, crypto and readline modules", /^node:(child_process|net|tls|dns|crypto|readline)$/],
   ] as const) {
     it(`does not load ${what}`, () => {
