@@ -1,7 +1,7 @@
 // Writes a file so that a crash at any moment leaves either the old file or the new one, whole:
 // write a temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
 import fs from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -46,23 +46,56 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, opt
   if (syncsFolder(options)) syncFolder(folder);
 }
 
-/** The same without blocking the event loop (the transport writes messages while it serves sessions). */
+/** Above this size the data is written off the event loop too. */
+const smallFileBytes = 64 * 1024;
+
+function openFile(file: string, mode: number): Promise<number> {
+  return new Promise((resolve, reject) => fs.open(file, 'wx', mode, (error, fd) => (error ? reject(error) : resolve(fd))));
+}
+
+/** In the thread pool: creating a file can wait for the journal while other files are fsynced. */
+async function openTemporary(temp: string, folder: string, options: AtomicWriteOptions): Promise<number> {
+  try {
+    return await openFile(temp, options.mode ?? 0o666);
+  } catch (error) {
+    if (!options.createFolder || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(folder, { recursive: true });
+    return openFile(temp, options.mode ?? 0o666);
+  }
+}
+
+async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    if (bytes.length <= smallFileBytes) {
+      offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+    } else {
+      offset += await new Promise<number>((resolve, reject) => fs.write(fd, bytes, offset, bytes.length - offset, null, (error, written) => (error ? reject(error) : resolve(written))));
+    }
+  }
+}
+
+/**
+ * The same without blocking the event loop on the disk (the transport writes messages while it
+ * serves sessions): creating the file, the fsync and large writes run in the thread pool. Writing
+ * a small file, closing and renaming are quick system calls that cost less made directly than as
+ * thread-pool round trips; the folder is created only when the open finds it missing.
+ */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const folder = path.dirname(file);
-  if (options.createFolder) await mkdir(folder, { recursive: true });
   const temp = temporarySibling(file);
-  const handle = await open(temp, 'wx', options.mode ?? 0o666);
+  const fd = await openTemporary(temp, folder, options);
   try {
     try {
-      if (options.mode !== undefined && process.platform !== 'win32') await handle.chmod(options.mode);
-      await handle.writeFile(data);
-      if (syncsData(options)) await handle.sync();
+      if (options.mode !== undefined && process.platform !== 'win32') fs.fchmodSync(fd, options.mode);
+      await writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      if (syncsData(options)) await new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve())));
     } finally {
-      await handle.close();
+      fs.closeSync(fd);
     }
-    await rename(temp, file);
+    fs.renameSync(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    fs.rmSync(temp, { force: true });
     throw error;
   }
   if (syncsFolder(options)) syncFolder(folder);

@@ -1,5 +1,5 @@
 // `MSExchange Secure Mail Transport(_total)` performance counters, persisted in the state directory.
-// Increments are gathered in memory and folded into one JSON document at most every 100 ms by a
+// Increments are gathered in memory and folded into one JSON document at most once a second by a
 // locked read-modify-write with an atomic rename, so two processes sharing a state directory both
 // count, totals survive restarts, and a busy server does not pay a file write per message.
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ export interface CounterSample {
   value: number;
 }
 
-const flushDelayMs = 100;
+const flushDelayMs = 1000;
 
 function countersFile(stateDir: string): string {
   return join(stateDir, 'counters', 'secure-mail-transport.json');

@@ -62,8 +62,8 @@ function withinValidity(certificate: X509Certificate, now: Date): boolean {
 class ParsedCertificateCache {
   private readonly entries = new Map<string, X509Certificate>();
 
-  get(der: Buffer): X509Certificate {
-    const key = der.toString('base64');
+  /** `key` is the DER in base64. */
+  get(key: string, der: Buffer): X509Certificate {
     let certificate = this.entries.get(key);
     if (certificate) {
       this.entries.delete(key);
@@ -76,10 +76,32 @@ class ParsedCertificateCache {
   }
 }
 
+/**
+ * A successful validation, reused for the same chain and domain (a partner's every session) while
+ * it cannot have changed: the same CRL texts are in force and now lies within every certificate's
+ * validity and before every consulted CRL's next update. Failures are never cached.
+ */
+interface CachedVerdict {
+  crls: readonly CachedCrl[];
+  notBefore: number;
+  notAfter: number;
+}
+
+function stillHolds(verdict: CachedVerdict | undefined, crls: readonly CachedCrl[], now: number): boolean {
+  return (
+    verdict !== undefined &&
+    now >= verdict.notBefore &&
+    now <= verdict.notAfter &&
+    verdict.crls.length === crls.length &&
+    verdict.crls.every((crl, index) => crl === crls[index])
+  );
+}
+
 export function createNodePeerValidator(options: NodePeerValidatorOptions): PeerValidator {
   const anchors = options.trustedCaPems.flatMap(splitPemCertificates).map((pem) => new X509Certificate(pem));
   const parsed = new ParsedCertificateCache();
   const crlCache = new Map<string, CachedCrl>();
+  const verdicts = new Map<string, CachedVerdict>();
   const currentCrls = (): CachedCrl[] => {
     const pems = typeof options.crlPems === 'function' ? options.crlPems() : (options.crlPems ?? []);
     return pems.map((pem) => {
@@ -96,9 +118,13 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
   return (peerChainDer: Buffer[], expectedDomain: string): PeerValidationResult => {
     const now = options.now?.() ?? new Date();
     if (peerChainDer.length === 0) return result('EmptyCertificate');
+    const derKeys = peerChainDer.map((der) => der.toString('base64'));
+    const verdictKey = `${expectedDomain}|${derKeys.join('|')}`;
+    const crls = currentCrls();
+    if (stillHolds(verdicts.get(verdictKey), crls, now.getTime())) return result('Valid');
     let chain: X509Certificate[];
     try {
-      chain = peerChainDer.map((der) => parsed.get(der));
+      chain = peerChainDer.map((der, index) => parsed.get(derKeys[index]!, der));
     } catch (error) {
       return result('Invalid', `The certificate could not be parsed: ${(error as Error).message}`);
     }
@@ -120,11 +146,13 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
       path.push(next);
     }
     if (!anchor) return result('Untrusted');
+    const verdict: CachedVerdict = { crls, notBefore: -Infinity, notAfter: Infinity };
     for (const certificate of [...path, anchor]) {
       if (!withinValidity(certificate, now)) return result('DateInvalid', `${statusDescriptions.DateInvalid} (${windowsNameFromText(certificate.subject)} is valid from ${certificate.validFrom} to ${certificate.validTo})`);
+      verdict.notBefore = Math.max(verdict.notBefore, Date.parse(certificate.validFrom));
+      verdict.notAfter = Math.min(verdict.notAfter, Date.parse(certificate.validTo));
     }
 
-    const crls = currentCrls();
     for (let index = 0; index < path.length; index++) {
       const certificate = path[index]!;
       if (certificate.fingerprint256 === anchor.fingerprint256) continue;
@@ -139,7 +167,10 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
         return result('RevocationCheckFailure', `${statusDescriptions.RevocationCheckFailure} (the CRL expired on ${nextUpdate.toISOString()})`);
       }
       if (crl.revokedSerials.has(normalizeSerialNumber(certificate.serialNumber))) return result('Revoked');
+      if (nextUpdate) verdict.notAfter = Math.min(verdict.notAfter, nextUpdate.getTime());
     }
+    if (verdicts.size >= 256) verdicts.delete(verdicts.keys().next().value!);
+    verdicts.set(verdictKey, verdict);
     return result('Valid');
   };
 }

@@ -5,8 +5,9 @@
 // SmtpInputBuffer (bounded); while an asynchronous step runs (certificate validation, delivery) the
 // socket is paused.
 import type { Socket } from 'node:net';
-import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
-import { summarizePeerCertificate } from '../pki/certificate-summary.ts';
+import type { X509Certificate } from 'node:crypto';
+import type { TLSSocket } from 'node:tls';
+import { summarizeX509 } from '../pki/certificate-summary.ts';
 import { displayAddress, endpoint } from '../store/ip-range.ts';
 import type { InboundAuthentication } from './inbound-stamping.ts';
 import type { ProtocolLogSession } from './protocol-log.ts';
@@ -16,7 +17,7 @@ import { admitRecipient, admitSender, type EnvelopeRefusal } from './smtp-envelo
 import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, senderOk, bdatAccepted } from './smtp-reply.ts';
 import { SmtpAuthExchange } from './smtp-auth.ts';
 import { parseBdatArgument, SmtpBodyReader } from './smtp-body-reader.ts';
-import { chainFromPeerCertificate, tlsErrorName, upgradeServerSocket } from './starttls.ts';
+import { clientCertificateChain, tlsErrorName, upgradeServerSocket } from './starttls.ts';
 import type { ReceiveSessionHost } from './receive-session-host.ts';
 import { exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 import { authMechanismsFor, bannerLine, ehloKeywords } from './ehlo-capabilities.ts';
@@ -37,7 +38,7 @@ export class SmtpServerSession {
   private busy = false;
   private helo: string | undefined;
   private tls: TLSSocket | undefined;
-  private peer: DetailedPeerCertificate | null | undefined;
+  private peerChain: X509Certificate[] | undefined;
   private startTlsAdvertised = false;
   private authenticatedUser: string | undefined;
   private auth: SmtpAuthExchange | undefined;
@@ -249,8 +250,8 @@ export class SmtpServerSession {
         this.helo = undefined; // RFC 3207: the client must EHLO again
         this.transaction = undefined;
         this.log.certificate('Sending certificate', context.info);
-        const peer = this.log.enabled ? this.peerCertificate() : undefined;
-        if (peer) this.log.certificate('Received certificate', summarizePeerCertificate(peer));
+        const peer = this.log.enabled ? this.clientChain()[0] : undefined;
+        if (peer) this.log.certificate('Received certificate', summarizeX509(peer));
         this.mode = 'command';
         socket.on('data', this.onData);
         this.touch();
@@ -264,14 +265,11 @@ export class SmtpServerSession {
     );
   }
 
-  /** The client certificate (fetched once per TLS session: building the object parses the certificate). */
-  private peerCertificate(): DetailedPeerCertificate | undefined {
-    if (!this.tls) return undefined;
-    if (this.peer === undefined) {
-      const detailed = this.tls.getPeerCertificate(true);
-      this.peer = detailed && detailed.raw ? detailed : null;
-    }
-    return this.peer ?? undefined;
+  /** The client certificate chain, leaf first (read once per TLS session, see clientCertificateChain). */
+  private clientChain(): X509Certificate[] {
+    if (!this.tls) return [];
+    this.peerChain ??= clientCertificateChain(this.tls);
+    return this.peerChain;
   }
 
   private async mail(argument: string): Promise<void> {
@@ -283,7 +281,7 @@ export class SmtpServerSession {
       tlsActive: this.tls !== undefined,
       startTlsAdvertised: () => this.startTlsAdvertised || this.canOfferStartTls(),
       authenticatedUser: this.authenticatedUser,
-      peerChain: () => chainFromPeerCertificate(this.peerCertificate()),
+      peerChain: () => this.clientChain().map((certificate) => certificate.raw),
     });
     if (this.mode === 'closed') return;
     if ('refused' in sender) return this.refuse(sender);

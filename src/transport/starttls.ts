@@ -1,6 +1,7 @@
 // STARTTLS (RFC 3207) on an established plaintext socket, both sides. The caller must already have
 // stopped consuming plaintext: anything the peer pipelined after STARTTLS is discarded by the
 // caller (the CVE-2011-0411 injection class), never handed to the TLS session.
+import type { X509Certificate } from 'node:crypto';
 import { connect as tlsConnect, TLSSocket, type DetailedPeerCertificate, type SecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
@@ -97,6 +98,21 @@ export function chainFromPeerCertificate(peer: DetailedPeerCertificate | undefin
   while (certificate && certificate.raw && !seen.has(certificate.fingerprint256)) {
     seen.add(certificate.fingerprint256);
     chain.push(certificate.raw);
+    certificate = certificate.issuerCertificate;
+  }
+  return chain;
+}
+
+/**
+ * Server side: the client's certificate and the chain it sent (leaf first), read once per TLS
+ * session. getPeerX509Certificate() costs less than building getPeerCertificate(true)'s objects,
+ * but on Node 20 it consumes the intermediates: a second call returns the leaf alone.
+ */
+export function clientCertificateChain(socket: TLSSocket): X509Certificate[] {
+  const chain: X509Certificate[] = [];
+  let certificate: X509Certificate | undefined = socket.getPeerX509Certificate();
+  while (certificate && chain.length < 16 && !chain.some((seen) => seen === certificate)) {
+    chain.push(certificate);
     certificate = certificate.issuerCertificate;
   }
   return chain;

@@ -53,3 +53,29 @@ test("src/pki's CRL reader finds Node's serial numbers and checks the issuer key
   assert.ok(!crlSignedByKey(crl, new X509Certificate(certificates.otherCaPem).publicKey));
   assert.ok(crl.nextUpdate && crl.nextUpdate > crl.thisUpdate);
 });
+
+test('a Valid result is reused only while nothing it rests on changed: CRLs, the clock, the domain', async () => {
+  let crls: string[] = [];
+  let now = new Date();
+  const cached = createNodePeerValidator({ trustedCaPems: [certificates.caPem], crlPems: () => crls, now: () => now });
+  const revoked = [der(certificates.woodgroveRevoked.certPem)];
+  assert.equal((await cached(revoked, 'woodgrovebank.com')).status, 'Valid', 'no CRL yet: not known to be revoked');
+  assert.equal((await cached(revoked, 'woodgrovebank.com')).status, 'Valid');
+  crls = [certificates.crlPem];
+  assert.equal((await cached(revoked, 'woodgrovebank.com')).status, 'Revoked', 'a newly published CRL applies at once');
+
+  const good = [der(certificates.woodgrove.certPem)];
+  assert.equal((await cached(good, 'woodgrovebank.com')).status, 'Valid');
+  assert.equal((await cached(good, 'fabrikam.com')).status, 'NameMismatch', 'the same chain for another domain');
+  now = new Date(Date.now() + 60 * 24 * 3600 * 1000);
+  assert.equal((await cached(good, 'woodgrovebank.com')).status, 'RevocationCheckFailure', 'past the CRL next update');
+});
+
+test('a failed validation is not remembered', async () => {
+  let now = new Date(Date.parse(new X509Certificate(certificates.woodgrove.certPem).validFrom) - 24 * 3600 * 1000);
+  const validator = createNodePeerValidator({ trustedCaPems: [certificates.caPem], crlPems: [certificates.crlPem], now: () => now });
+  const good = [der(certificates.woodgrove.certPem)];
+  assert.equal((await validator(good, 'woodgrovebank.com')).status, 'DateInvalid', 'not valid yet');
+  now = new Date();
+  assert.equal((await validator(good, 'woodgrovebank.com')).status, 'Valid');
+});
