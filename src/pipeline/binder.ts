@@ -130,7 +130,9 @@ export class ParameterBinder {
     if (remaining.length === 0) return;
     const rest = this.params.list.find((p) => p.decl.valueFromRemainingArguments && !this.bound.has(p.name) && this.setOk(p));
     if (rest) {
-      this.bindValue(rest, remaining.map((r) => r.value), true, remaining[0].span);
+      // One leftover argument binds as itself (Write-Host 'a','b' keeps its array), several as a list.
+      const value = remaining.length === 1 && rest.decl.position !== undefined ? remaining[0].value : remaining.map((r) => r.value);
+      this.bindValue(rest, value, true, remaining[0].span);
       this.narrowSets(rest);
       return;
     }
@@ -148,7 +150,10 @@ export class ParameterBinder {
 
   /** Unbound positional parameters at the lowest remaining position, default set first. */
   private positionalCandidates(): ParameterInfo[] {
-    const open = this.params.list.filter((p) => p.decl.position !== undefined && !this.bound.has(p.name) && this.setOk(p));
+    // A ValueFromRemainingArguments parameter takes every leftover argument at the end, not just one here.
+    const open = this.params.list.filter(
+      (p) => p.decl.position !== undefined && !p.decl.valueFromRemainingArguments && !this.bound.has(p.name) && this.setOk(p),
+    );
     if (open.length === 0) return [];
     const min = Math.min(...open.map((p) => p.decl.position!));
     const atMin = open.filter((p) => p.decl.position === min);

@@ -17,6 +17,7 @@ import { invokeScriptBlockCollect, prepareScriptBlock } from './invoke-block.ts'
 import { lazyRange } from './lazy-range.ts';
 import { NativeCommandProcessor } from './native-command.ts';
 import { applyRedirections, compileRedirections } from './redirection.ts';
+import { PassThroughStage } from './pass-through-stage.ts';
 import { createScriptCommand } from './script-command.ts';
 import { writeEnumerated } from './statement-value.ts';
 
@@ -51,6 +52,10 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
           })()
       : undefined;
   const commands = stmt.elements.filter((e): e is CommandAst => e.kind === 'Command').map(compileCommand);
+  if (first.kind === 'CommandExpression' && first.redirections.length > 0) {
+    const redirections = compileRedirections(first.redirections);
+    commands.unshift((f) => applyRedirections(f, new PassThroughStage(), redirections));
+  }
   return (f) => {
     const before = f.session.errorWrites;
     return then(source ? source(f) : undefined, (items) =>

@@ -196,6 +196,7 @@ export function asTerminating(e: unknown, f: Frame): unknown {
   const t = toTerminating(e, f, undefined);
   if (t instanceof TerminatingError) return t;
   if (t instanceof Error && !(t as { psSignal?: boolean }).psSignal) {
+    if (process.env.EMSH_DEBUG_JS) console.error(t.stack);
     // A JavaScript error escaping a cmdlet is a bug; still report it as PowerShell would report an exception.
     const ex = new PSException(t.message, 'System.Exception');
     return new TerminatingError(new ErrorRecord({ exception: ex, errorId: 'System.Exception', category: 'NotSpecified' }));

@@ -99,7 +99,7 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
       session: caller.session,
       scope,
       source: state.source,
-      streams: caller.streams,
+      streams: processor.site.streams, // the caller's, unless a redirection (2> file, *> $null) replaced them
       out: (v) => ctx.write(v, false),
     };
     state.fnFrame = fnFrame;
