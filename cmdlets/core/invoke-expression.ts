@@ -5,6 +5,7 @@ import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
 import { registerView } from '../../src/format/views.ts';
 import { parseErrorRecord } from '../../src/runtime/evaluator/parse-error.ts';
+import { preloadCommands } from '../../src/runtime/evaluator/preload-commands.ts';
 import { then, type MaybePromise } from '../../src/runtime/maybe-promise.ts';
 import { ScriptBlock } from '../../src/runtime/scriptblock.ts';
 import { PSObject } from '../../src/runtime/values.ts';
@@ -21,7 +22,7 @@ export function runExpression(ctx: CmdletContext, text: string): MaybePromise<vo
   const parsed = parseScript(text);
   if (parsed.diagnostics.length > 0) ctx.fail(parseErrorRecord(parsed.diagnostics, source));
   const block = new ScriptBlock(parsed.ast, source);
-  return then(ctx.invoke(block), (out) => {
+  return then(then(preloadCommands(ctx.session, parsed.ast), () => ctx.invoke(block)), (out) => {
     for (const o of out) ctx.write(o, false);
   });
 }

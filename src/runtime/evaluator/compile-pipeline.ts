@@ -18,6 +18,7 @@ import { lazyRange } from './lazy-range.ts';
 import { NativeCommandProcessor } from './native-command.ts';
 import { applyRedirections, compileRedirections } from './redirection.ts';
 import { PassThroughStage } from './pass-through-stage.ts';
+import { preloadCommands } from './preload-commands.ts';
 import { createScriptCommand } from './script-command.ts';
 import { writeEnumerated } from './statement-value.ts';
 
@@ -165,8 +166,11 @@ function createProcessor(f: Frame, cmd: CommandAst, nameValue: unknown, args: Co
       return then(f.session.loadCmdlet(resolved.cmdlet), (cmdlet) => new CmdletProcessor(cmdlet, name, args, site));
     case 'function':
       return createScriptCommand(resolved.fn.scriptBlock as ScriptBlock, { name: resolved.fn.name, dotSource }, args, f, site);
-    case 'script':
-      return createScriptCommand(loadScriptFile(resolved.path), { name: resolved.path, dotSource, scriptFile: resolved.path }, args, f, site);
+    case 'script': {
+      const block = loadScriptFile(resolved.path);
+      const options = { name: resolved.path, dotSource, scriptFile: resolved.path };
+      return then(preloadCommands(f.session, block.ast), () => createScriptCommand(block, options, args, f, site));
+    }
     case 'native':
       return new NativeCommandProcessor(resolved.path, name, args, site);
   }

@@ -13,6 +13,7 @@ import { loadScriptFile } from './command-resolution.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, type Frame } from './frame.ts';
 import { compileScriptBlockBody, invokeScriptBlockCollect, prepareScriptBlock } from './invoke-block.ts';
 import { parseErrorRecord } from './parse-error.ts';
+import { preloadCommands } from './preload-commands.ts';
 import { createScriptCommand } from './script-command.ts';
 
 export interface RunOptions {
@@ -57,6 +58,7 @@ export async function runText(session: Session, text: string, options: RunOption
     reportError(f, parseErrorRecord(parsed.diagnostics, source));
     return { ok: false, parseFailed: true };
   }
+  await preloadCommands(session, parsed.ast);
   const body = compileScriptBlockBody(parsed.ast);
   session.abort = new AbortController();
   return guardTop(f, () => body(f));
@@ -85,6 +87,7 @@ export async function runFile(session: Session, file: string, words: string[], o
     }
     throw e;
   }
+  await preloadCommands(session, block.ast);
   session.abort = new AbortController();
   const site = {
     session,
