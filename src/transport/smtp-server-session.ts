@@ -7,7 +7,6 @@
 import type { Socket } from 'node:net';
 import type { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
-import { summarizeX509 } from '../pki/certificate-summary.ts';
 import { displayAddress, endpoint } from '../store/ip-range.ts';
 import type { InboundAuthentication } from './inbound-stamping.ts';
 import type { ProtocolLogSession } from './protocol-log.ts';
@@ -17,7 +16,7 @@ import { admitRecipient, admitSender, type EnvelopeRefusal } from './smtp-envelo
 import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, senderOk, bdatAccepted } from './smtp-reply.ts';
 import { SmtpAuthExchange } from './smtp-auth.ts';
 import { parseBdatArgument, SmtpBodyReader } from './smtp-body-reader.ts';
-import { clientCertificateChain, tlsErrorName, upgradeServerSocket } from './starttls.ts';
+import { clientCertificateChain, peerCertificateSummary, tlsErrorName, upgradeServerSocket } from './starttls.ts';
 import type { ReceiveSessionHost } from './receive-session-host.ts';
 import { exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 import { authMechanismsFor, bannerLine, ehloKeywords } from './ehlo-capabilities.ts';
@@ -251,7 +250,7 @@ export class SmtpServerSession {
         this.transaction = undefined;
         this.log.certificate('Sending certificate', context.info);
         const peer = this.log.enabled ? this.clientChain()[0] : undefined;
-        if (peer) this.log.certificate('Received certificate', summarizeX509(peer));
+        if (peer) this.log.certificate('Received certificate', peerCertificateSummary(peer));
         this.mode = 'command';
         socket.on('data', this.onData);
         this.touch();

@@ -2,6 +2,7 @@
 // stopped consuming plaintext: anything the peer pipelined after STARTTLS is discarded by the
 // caller (the CVE-2011-0411 injection class), never handed to the TLS session.
 import type { X509Certificate } from 'node:crypto';
+import { summarizeX509, type CertificateSummary } from '../pki/certificate-summary.ts';
 import { connect as tlsConnect, TLSSocket, type DetailedPeerCertificate, type SecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
@@ -116,6 +117,20 @@ export function clientCertificateChain(socket: TLSSocket): X509Certificate[] {
     certificate = certificate.issuerCertificate;
   }
   return chain;
+}
+
+const summaries = new Map<string, CertificateSummary>();
+
+/** The logged forms of a peer certificate, computed once per distinct certificate (partners reconnect with the same one). */
+export function peerCertificateSummary(certificate: X509Certificate): CertificateSummary {
+  const key = certificate.fingerprint256;
+  let summary = summaries.get(key);
+  if (!summary) {
+    summary = summarizeX509(certificate);
+    if (summaries.size >= 64) summaries.delete(summaries.keys().next().value!);
+    summaries.set(key, summary);
+  }
+  return summary;
 }
 
 /** Short TLS failure name for logs: OpenSSL reason or Node error code. */
