@@ -11,7 +11,9 @@ import { ErrorRecord, PSException } from './errors.ts';
 import type { ErrorCategory } from './errors.ts';
 import { argString, expectArgs, unwrapArg } from './method-support.ts';
 import { NetRegex } from './regex-engine.ts';
-import { RuntimeError } from './runtime-error.ts';
+import { dotNetError, METHOD_INVOCATION, RuntimeError } from './runtime-error.ts';
+import { ScriptBlock } from './scriptblock.ts';
+import { parseScript } from '../../grammar/parse.ts';
 import { convertStatics, environmentStatics } from './static-convert.ts';
 import { directoryStatics, fileStatics, pathStatics } from './static-io.ts';
 import { mathStatics } from './static-numbers.ts';
@@ -140,7 +142,10 @@ function installLanguageTypes(): void {
     staticMethods: regexStatics,
   });
   registerType(regex, 'regex');
-  registerType(new DotNetType({ fullName: 'System.Management.Automation.ScriptBlock', isInstance: isScriptBlock }), 'scriptblock');
+  registerType(
+    new DotNetType({ fullName: 'System.Management.Automation.ScriptBlock', isInstance: isScriptBlock, staticMethods: { Create: createScriptBlock } }),
+    'scriptblock',
+  );
   registerType(new DotNetType({ fullName: 'System.Security.SecureString', isInstance: (v) => v instanceof SecureString }), 'securestring');
   registerType(
     new DotNetType({ fullName: 'System.Void', isInstance: () => false, convert: () => AutomationNull, fromNull: () => AutomationNull, isValueType: true }),
@@ -191,6 +196,22 @@ function installLanguageTypes(): void {
     }),
   );
 }
+
+/** `[scriptblock]::Create($text)`: parse errors surface as the method's ParseException. */
+const createScriptBlock: StaticMethod = (args) => {
+  expectArgs('Create', args, 1);
+  const text = argString(args[0]) ?? '';
+  const parsed = parseScript(text);
+  const problem = parsed.diagnostics[0];
+  if (problem) {
+    const { line, column } = problem.span;
+    const sourceLine = text.split(/\r?\n/)[line - 1] ?? '';
+    const where = `At line:${line} char:${column}\n+ ${sourceLine}\n+ ${' '.repeat(column - 1)}~\n${problem.message}`;
+    const inner = dotNetError('System.Management.Automation.ParseException', where);
+    throw new RuntimeError(`Exception calling "Create" with "1" argument(s): "${where}"`, 'ParseException', METHOD_INVOCATION, 'NotSpecified', inner);
+  }
+  return new ScriptBlock(parsed.ast, { text });
+};
 
 function installStaticClasses(): void {
   registerType(staticClass('System.Math', mathStatics.members, mathStatics.methods));
