@@ -45,6 +45,7 @@ export const cmdletManifest: Record<string, readonly CmdletName[]> = {
     {"name":"Clear-Variable","module":"Microsoft.PowerShell.Utility","aliases":["clv"]},
     {"name":"Get-Date","module":"Microsoft.PowerShell.Utility"},
     {"name":"Start-Sleep","module":"Microsoft.PowerShell.Utility","aliases":["sleep"]},
+    {"name":"Get-Random","module":"Microsoft.PowerShell.Utility"},
     {"name":"Read-Host","module":"Microsoft.PowerShell.Utility"},
     {"name":"Get-Credential","module":"Microsoft.PowerShell.Security"},
     {"name":"Clear-Host","module":"Microsoft.PowerShell.Core","aliases":["cls","clear"]},

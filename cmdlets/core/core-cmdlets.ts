@@ -20,6 +20,7 @@ import { driveCmdlets } from './drives.ts';
 import { forEachObject } from './foreach-object.ts';
 import { formatCmdlets } from './format-cmdlets.ts';
 import { getMember } from './get-member.ts';
+import { getRandom } from './get-random.ts';
 import { groupObject } from './group-object.ts';
 import { itemCmdlets } from './items.ts';
 import { locationCmdlets } from './location.ts';
@@ -51,6 +52,7 @@ export const coreObjectCmdlets: Cmdlet[] = [
   ...aliasCmdlets,
   ...variableCmdlets,
   ...dateTimeCmdlets,
+  getRandom,
   ...hostInputCmdlets,
   ...secureStringCmdlets,
   ...expressionCmdlets,
