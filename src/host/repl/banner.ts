@@ -1,9 +1,12 @@
 // The banner at the top of an interactive session: emsh, and the organisation and server it manages.
 // The Exchange module keeps its store in `session.services` ('exchange.state': { state, serverName }),
-// opened lazily by the first Exchange cmdlet; when the state root already holds an organisation the
-// banner opens it (a fresh root is never initialised just to print a banner).
-import { exchangeState, hasOrganization } from '../../../cmdlets/exchange/exchange-state.ts';
+// opened lazily by the first Exchange cmdlet. Before that, the banner reads the organisation document
+// as plain JSON (opening the store would load conf and its schema validator before the first prompt;
+// a fresh root is never initialised just to print a banner).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { organizationSpec } from '../../store/organization.ts';
+import { resolveStateRoot, statePaths } from '../../store/state-root.ts';
 import type { Session } from '../../runtime/session.ts';
 
 export interface Managed {
@@ -34,21 +37,24 @@ export function managedBy(session: Session): Managed {
   return found;
 }
 
-/** Opens the session's Exchange store when its root already has an organisation. */
-function openExistingStore(session: Session): void {
+/** The organisation recorded in the state root, read without opening the store. */
+function storedOrganization(session: Session): Managed {
   try {
-    if (hasOrganization(session)) exchangeState(session);
+    const root = session.options.stateRoot ?? resolveStateRoot();
+    const file = path.join(statePaths(root).organizationFolder, 'organization.json');
+    const org = (JSON.parse(readFileSync(file, 'utf8')) as { organization?: { Name?: unknown; LocalServer?: unknown } | null }).organization;
+    return {
+      organization: typeof org?.Name === 'string' ? org.Name : undefined,
+      server: typeof org?.LocalServer === 'string' ? org.LocalServer : undefined,
+    };
   } catch {
-    // the banner then names emsh only
+    return {}; // no organisation yet, or an unreadable document: the banner then names emsh only
   }
 }
 
 export function bannerText(session: Session, version: string): string {
   let m = managedBy(session);
-  if (!m.organization && !m.server) {
-    openExistingStore(session);
-    m = managedBy(session);
-  }
+  if (!m.organization && !m.server) m = storedOrganization(session);
   const where = m.organization && m.server ? ` - organization ${m.organization}, server ${m.server}` : m.organization ? ` - organization ${m.organization}` : m.server ? ` - server ${m.server}` : '';
   return `emsh ${version}${where}\nExchange 2007 Edge Transport domain security lab. Type Get-Help for help, exit or Ctrl+D to leave.\n`;
 }
