@@ -12,12 +12,12 @@
 // the partner's root (Import-Certificate -CertStoreLocation Cert:\LocalMachine\Root).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { transportOverrides } from '../../cmdlets/exchange/transport-service/transport-runtime.ts';
 import { createShell, type Shell } from '../helpers/run.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const SEED = [
   'Set-TransportConfig -TLSSendDomainSecureList {partner}',
@@ -28,16 +28,6 @@ const SEED = [
   'Set-SendConnector Internet -ProtocolLoggingLevel Verbose',
 ];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function run(shell: Shell, code: string): Promise<string> {
   const { out, err } = await shell.run(code);

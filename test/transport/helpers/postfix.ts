@@ -3,12 +3,13 @@
 // port and stopped afterwards; the system Postfix is never touched. Postfix needs root to start
 // (its master process binds and drops privileges to the `postfix` user); without root the tests skip.
 import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { runProgram } from './processes.ts';
 import type { CertificateFiles } from './certificates.ts';
+import { freePort } from '../../helpers/free-port.ts';
 
 export interface PostfixOptions {
   hostname: string;
@@ -80,13 +81,6 @@ export function postfixUnavailable(): string | undefined {
   return undefined;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function ids(name: string): { uid: number; gid: number } {
   const uid = Number(execFileSync('id', ['-u', name]).toString().trim());

@@ -10,16 +10,6 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { createShell, type Shell } from '../../../helpers/run.ts';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function banner(port: number): Promise<string> {
   return new Promise((resolve, reject) => {

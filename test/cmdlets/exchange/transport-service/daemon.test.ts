@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readClaim } from '../../../../src/transport/control/service-claim.ts';
-import { banner, freePort, startDaemon, waitFor, withLabShell } from './daemon-process.ts';
+import { banner, startDaemon, waitFor, withLabShell } from './daemon-process.ts';
+import { freePort } from '../../../helpers/free-port.ts';
 
 describe('emsh -Service', () => {
   it('runs the transport in the foreground, reloads on configuration changes, stops on SIGTERM', async () => {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readClaim } from '../../../../src/transport/control/service-claim.ts';
 import { runProgram } from '../../../transport/helpers/processes.ts';
-import { freePort, startDaemon, waitFor, withLabShell } from './daemon-process.ts';
+import { startDaemon, waitFor, withLabShell } from './daemon-process.ts';
+import { freePort } from '../../../helpers/free-port.ts';
 
 function hasSwaks(): boolean {
   try {
