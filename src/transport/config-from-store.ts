@@ -3,7 +3,8 @@
 // connectors it sources (EdgeSync's copies), the accepted domains and TLS lists it sees, the
 // certificate enabled for SMTP whose name matches the connector FQDN (else the default SMTP
 // certificate) with its key from the key store, peer validation against the store's trusted roots
-// and CRLs through src/pki, and next hops from the lab DNS registry, then real DNS MX.
+// and CRLs through src/pki (Valid verdicts remembered while nothing can change them), and next
+// hops from the lab DNS registry, then real DNS MX.
 import path from 'node:path';
 import { parseCertificate, parseCertificateDer, type CertificateInfo } from '../pki/certificate-info.ts';
 import { validateCertificate } from '../pki/certificate-validation.ts';
@@ -24,6 +25,7 @@ import { timeSpanSeconds, type ByteSize } from '../store/quantities.ts';
 import { getTransportConfig } from '../store/transport-config.ts';
 import { certificateMatchesDomain } from './cert-name-match.ts';
 import { resolveMxNextHop } from './dns-next-hop.ts';
+import { storeTrustReader, verdictWindow } from './store-trust.ts';
 import type {
   NextHopHost,
   PeerValidationResult,
@@ -32,6 +34,7 @@ import type {
   SmtpCertificate,
   TransportSettings,
 } from './transport-settings.ts';
+import { BoundedCache, ValidVerdictCache, type VerdictWindow } from './verdict-cache.ts';
 
 export interface StoreSettingsOptions {
   /** The server to run (default: the organisation's local server). */
@@ -154,15 +157,32 @@ const statusDetails: Record<string, string> = {
   Invalid: 'The certificate is invalid for Exchange Server usage.',
 };
 
-/** Validates a peer chain with src/pki against the server's trusted roots and CRLs (read at each call). */
-export function storePeerValidator(state: EmshState, serverName: string): TransportSettings['validatePeer'] {
+export interface StorePeerValidatorOptions {
+  /** The clock (tests); default the system time. */
+  now?: () => Date;
+}
+
+interface RememberedValid extends VerdictWindow {
+  detail: string;
+}
+
+/**
+ * Validates a peer chain with src/pki against the server's trusted roots and CRLs, read from the
+ * store at each call. A Valid verdict is remembered for the same domain, chain and store roots and
+ * CRLs while no date involved can change it (store-trust.ts), so a partner's every session skips
+ * the signature checks; failures are always evaluated afresh. The name rule runs on every call.
+ */
+export function storePeerValidator(state: EmshState, serverName: string, options: StorePeerValidatorOptions = {}): TransportSettings['validatePeer'] {
+  const readTrust = storeTrustReader(state, serverName);
+  // Parsing costs ~1 ms per certificate; partners present the same few certificates again and again.
+  const parsed = new BoundedCache<CertificateInfo>();
+  const verdicts = new ValidVerdictCache<RememberedValid>();
   return (chain: Buffer[], expectedDomain: string): PeerValidationResult => {
     if (chain.length === 0) return { ok: false, status: 'EmptyCertificate', detail: 'No certificate was presented.' };
     let leaf: CertificateInfo;
     let intermediates: CertificateInfo[];
     try {
-      leaf = parseCertificateDer(chain[0]!);
-      intermediates = chain.slice(1).map((der) => parseCertificateDer(der));
+      [leaf, ...intermediates] = chain.map((der) => parsed.getOrCreate(der.toString('base64'), () => parseCertificateDer(der))) as [CertificateInfo, ...CertificateInfo[]];
     } catch (error) {
       return { ok: false, status: 'Invalid', detail: `The certificate could not be read: ${(error as Error).message}` };
     }
@@ -170,13 +190,17 @@ export function storePeerValidator(state: EmshState, serverName: string): Transp
     if (!certificateMatchesDomain(names, expectedDomain)) {
       return { ok: false, status: 'NameMismatch', detail: `The certificate "${leaf.subject}" (names: ${names.join(', ') || 'none'}) does not match the domain ${expectedDomain}.` };
     }
-    const store = new CertificateStore(state, serverName);
-    const result = validateCertificate(leaf, {
-      intermediates,
-      trustedRoots: store.listTrustedRoots().map((r) => r.certificatePem),
-      crls: store.listCrls().map((c) => c.crlPem),
-    });
-    if (result.status === 'Valid') return { ok: true, status: 'Valid', detail: result.reason };
+    const at = options.now?.() ?? new Date();
+    const trust = readTrust();
+    const key = ValidVerdictCache.key(expectedDomain, chain, trust.fingerprint);
+    const remembered = verdicts.find(key, at.getTime());
+    if (remembered) return { ok: true, status: 'Valid', detail: remembered.detail };
+    const result = validateCertificate(leaf, { intermediates, trustedRoots: trust.roots, crls: trust.crls, at });
+    if (result.status === 'Valid') {
+      const window = verdictWindow(at.getTime(), [leaf, ...intermediates, ...trust.roots], result.chain, trust.crls);
+      verdicts.remember(key, { ...window, detail: result.reason });
+      return { ok: true, status: 'Valid', detail: result.reason };
+    }
     return { ok: false, status: result.status, detail: `${statusDetails[result.status] ?? result.status} ${result.reason}`.trim() };
   };
 }

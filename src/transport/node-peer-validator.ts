@@ -8,6 +8,7 @@ import { crlSignedByKey, parseCrl, type RevocationList } from '../pki/crl.ts';
 import { normalizeSerialNumber } from '../pki/serial-numbers.ts';
 import { certificateMatchesDomain } from './cert-name-match.ts';
 import type { PeerCertificateStatus, PeerValidationResult, PeerValidator } from './transport-settings.ts';
+import { BoundedCache, fingerprintOf, ValidVerdictCache, type VerdictWindow } from './verdict-cache.ts';
 
 export interface NodePeerValidatorOptions {
   /** PEM text of trusted root (or anchor) certificates; several may be concatenated. */
@@ -58,73 +59,33 @@ function withinValidity(certificate: X509Certificate, now: Date): boolean {
   return now.getTime() >= from && now.getTime() <= to;
 }
 
-/** Parsing a certificate costs ~0.2 ms; partners present the same few certificates again and again. */
-class ParsedCertificateCache {
-  private readonly entries = new Map<string, X509Certificate>();
-
-  /** `key` is the DER in base64. */
-  get(key: string, der: Buffer): X509Certificate {
-    let certificate = this.entries.get(key);
-    if (certificate) {
-      this.entries.delete(key);
-    } else {
-      certificate = new X509Certificate(der);
-      if (this.entries.size >= 256) this.entries.delete(this.entries.keys().next().value!);
-    }
-    this.entries.set(key, certificate);
-    return certificate;
-  }
-}
-
-/**
- * A successful validation, reused for the same chain and domain (a partner's every session) while
- * it cannot have changed: the same CRL texts are in force and now lies within every certificate's
- * validity and before every consulted CRL's next update. Failures are never cached.
- */
-interface CachedVerdict {
-  crls: readonly CachedCrl[];
-  notBefore: number;
-  notAfter: number;
-}
-
-function stillHolds(verdict: CachedVerdict | undefined, crls: readonly CachedCrl[], now: number): boolean {
-  return (
-    verdict !== undefined &&
-    now >= verdict.notBefore &&
-    now <= verdict.notAfter &&
-    verdict.crls.length === crls.length &&
-    verdict.crls.every((crl, index) => crl === crls[index])
-  );
-}
-
 export function createNodePeerValidator(options: NodePeerValidatorOptions): PeerValidator {
   const anchors = options.trustedCaPems.flatMap(splitPemCertificates).map((pem) => new X509Certificate(pem));
-  const parsed = new ParsedCertificateCache();
-  const crlCache = new Map<string, CachedCrl>();
-  const verdicts = new Map<string, CachedVerdict>();
-  const currentCrls = (): CachedCrl[] => {
+  // Parsing a certificate costs ~0.2 ms; partners present the same few certificates again and again.
+  const parsed = new BoundedCache<X509Certificate>();
+  const crlCache = new BoundedCache<CachedCrl>();
+  const verdicts = new ValidVerdictCache();
+  const currentCrls = (): { pems: string[]; crls: CachedCrl[] } => {
     const pems = typeof options.crlPems === 'function' ? options.crlPems() : (options.crlPems ?? []);
-    return pems.map((pem) => {
-      let cached = crlCache.get(pem);
-      if (!cached) {
+    const crls = pems.map((pem) =>
+      crlCache.getOrCreate(pem, () => {
         const list = parseCrl(pem);
-        cached = { list, revokedSerials: new Set(list.revoked.map((entry) => normalizeSerialNumber(entry.serialNumber))) };
-        crlCache.set(pem, cached);
-      }
-      return cached;
-    });
+        return { list, revokedSerials: new Set(list.revoked.map((entry) => normalizeSerialNumber(entry.serialNumber))) };
+      }),
+    );
+    return { pems, crls };
   };
 
   return (peerChainDer: Buffer[], expectedDomain: string): PeerValidationResult => {
     const now = options.now?.() ?? new Date();
     if (peerChainDer.length === 0) return result('EmptyCertificate');
-    const derKeys = peerChainDer.map((der) => der.toString('base64'));
-    const verdictKey = `${expectedDomain}|${derKeys.join('|')}`;
-    const crls = currentCrls();
-    if (stillHolds(verdicts.get(verdictKey), crls, now.getTime())) return result('Valid');
+    const { pems, crls } = currentCrls();
+    // The anchors are fixed for this validator; the CRL texts are the trust material that can change.
+    const verdictKey = ValidVerdictCache.key(expectedDomain, peerChainDer, fingerprintOf(pems));
+    if (verdicts.find(verdictKey, now.getTime())) return result('Valid');
     let chain: X509Certificate[];
     try {
-      chain = peerChainDer.map((der, index) => parsed.get(derKeys[index]!, der));
+      chain = peerChainDer.map((der) => parsed.getOrCreate(der.toString('base64'), () => new X509Certificate(der)));
     } catch (error) {
       return result('Invalid', `The certificate could not be parsed: ${(error as Error).message}`);
     }
@@ -146,11 +107,11 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
       path.push(next);
     }
     if (!anchor) return result('Untrusted');
-    const verdict: CachedVerdict = { crls, notBefore: -Infinity, notAfter: Infinity };
+    const verdict: VerdictWindow = { from: -Infinity, until: Infinity };
     for (const certificate of [...path, anchor]) {
       if (!withinValidity(certificate, now)) return result('DateInvalid', `${statusDescriptions.DateInvalid} (${windowsNameFromText(certificate.subject)} is valid from ${certificate.validFrom} to ${certificate.validTo})`);
-      verdict.notBefore = Math.max(verdict.notBefore, Date.parse(certificate.validFrom));
-      verdict.notAfter = Math.min(verdict.notAfter, Date.parse(certificate.validTo));
+      verdict.from = Math.max(verdict.from, Date.parse(certificate.validFrom));
+      verdict.until = Math.min(verdict.until, Date.parse(certificate.validTo));
     }
 
     for (let index = 0; index < path.length; index++) {
@@ -167,10 +128,9 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
         return result('RevocationCheckFailure', `${statusDescriptions.RevocationCheckFailure} (the CRL expired on ${nextUpdate.toISOString()})`);
       }
       if (crl.revokedSerials.has(normalizeSerialNumber(certificate.serialNumber))) return result('Revoked');
-      if (nextUpdate) verdict.notAfter = Math.min(verdict.notAfter, nextUpdate.getTime());
+      if (nextUpdate) verdict.until = Math.min(verdict.until, nextUpdate.getTime());
     }
-    if (verdicts.size >= 256) verdicts.delete(verdicts.keys().next().value!);
-    verdicts.set(verdictKey, verdict);
+    verdicts.remember(verdictKey, verdict);
     return result('Valid');
   };
 }
