@@ -3,9 +3,11 @@
 // alternating, with /work/shared/tools/smtp-load.py as the client, at 1 and 8 concurrent clients.
 //
 // Both servers get the same certificates: server CN=mail.contoso.com, client CN=mail.woodgrovebank.com,
-// one lab CA. Ours: the walkthrough's Inet connector (DomainSecureEnabled, woodgrovebank.com on
-// TLSReceiveDomainSecureList so every MAIL FROM is domain-secure checked, ProtocolLoggingLevel Verbose,
-// delivery to the mailbox folder with fsync). Postfix: the reference setup of
+// one lab CA. Ours: the service Start-Service MSExchangeTransport runs, configured from a lab
+// organisation's store (see serve()): the walkthrough's Inet connector (DomainSecureEnabled,
+// woodgrovebank.com on TLSReceiveDomainSecureList so every MAIL FROM is domain-secure checked by
+// storePeerValidator against the store's roots and CRL, ProtocolLoggingLevel Verbose), delivery to
+// the mailbox folder with fsync. Postfix: the reference setup of
 // /work/shared/tools/postfix-loopback-setup.sh in mutual mode (ask_ccert=yes, discard delivery),
 // as a private instance. Reference figures (README of the tools): Postfix ~105/s (C=1), ~180/s (C=8).
 //
@@ -18,10 +20,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNodePeerValidator } from '../src/transport/node-peer-validator.ts';
-import { startTransportService } from '../src/transport/transport-service.ts';
+import { exchangeState } from '../cmdlets/exchange/exchange-state.ts';
+import { runTransport } from '../cmdlets/exchange/transport-service/transport-runtime.ts';
+import { parseCertificate } from '../src/pki/certificate-info.ts';
+import { SERVICES } from '../src/store/certificate-records.ts';
+import { CertificateStore } from '../src/store/certificate-store.ts';
+import { openServerContext } from '../src/store/server-context.ts';
+import { createShell } from '../test/helpers/run.ts';
 import { labCertificates } from '../test/transport/helpers/certificates.ts';
-import { inetReceiveConnector, internetSendConnector } from '../test/transport/helpers/organisations.ts';
 import { postfixUnavailable, startPostfix, type PostfixInstance } from '../test/transport/helpers/postfix.ts';
 
 const rounds = Number(process.argv[2] ?? 3);
@@ -64,26 +70,37 @@ function load(label: string, port: number, concurrency: number, serverPid: numbe
   });
 }
 
-/** `--serve`: the emsh side runs in its own process, so smtp-load.py measures only its CPU. */
+/**
+ * `--serve`: the emsh side runs in its own process, so smtp-load.py measures only its CPU. It is
+ * the service users run: a lab organisation made with the shell (the walkthrough's seed commands)
+ * and the certificate store (the server certificate enabled for SMTP, the lab CA as a trusted
+ * root, its CRL), run by runTransport as Start-Service MSExchangeTransport does, so settings come
+ * from transportSettingsFromStore and peers are checked by storePeerValidator.
+ */
 async function serve(): Promise<void> {
   const paths = JSON.parse(process.env.EMSH_BENCH_CERTIFICATES!) as { ca: string; crl: string; cert: string; key: string; state: string };
   const read = (path: string): string => readFileSync(path, 'utf8');
-  const certificate = { certPem: read(paths.cert), keyPem: read(paths.key), chainPems: [] };
-  const service = await startTransportService({
-    serverName: 'MAIL1',
-    stateDir: paths.state,
-    acceptedDomains: ['contoso.com'],
-    tlsReceiveDomainSecureList: ['woodgrovebank.com'],
-    tlsSendDomainSecureList: ['woodgrovebank.com'],
-    receiveConnectors: [inetReceiveConnector('mail.contoso.com', { protocolLoggingLevel: process.env.EMSH_BENCH_LOGGING === 'None' ? 'None' : 'Verbose' })],
-    sendConnectors: [internetSendConnector('mail.contoso.com')],
-    certificate: () => certificate,
-    validatePeer: createNodePeerValidator({ trustedCaPems: [read(paths.ca)], crlPems: [read(paths.crl)] }),
-    resolveNextHop: async () => [],
-    durableWrites: true,
-  });
-  process.stdout.write(`${service.listeners[0]!.port}\n`);
-  process.on('SIGTERM', () => void service.stop().then(() => process.exit(0)));
+  const logging = process.env.EMSH_BENCH_LOGGING === 'None' ? 'None' : 'Verbose';
+  const shell = createShell({ stateRoot: paths.state });
+  for (const line of [
+    'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null',
+    'Set-TransportConfig -TLSSendDomainSecureList woodgrovebank.com -TLSReceiveDomainSecureList woodgrovebank.com',
+    'Set-SendConnector Internet -DomainSecureEnabled:$True',
+    `Set-ReceiveConnector Inet -Bindings 127.0.0.1:0 -DomainSecureEnabled:$True -AuthMechanism TLS -ProtocolLoggingLevel ${logging}`,
+  ]) {
+    const { err } = await shell.run(line);
+    if (err) throw new Error(`${line}\n${err}`);
+  }
+  const state = exchangeState(shell.session);
+  const store = new CertificateStore(state, openServerContext(state).serverName);
+  const keyId = state.keys.saveKey(read(paths.key), { exportable: false });
+  const { certificate } = store.importCertificate({ certificatePem: read(paths.cert), keyId, certificateDomains: ['mail.contoso.com'] });
+  store.enableServices(certificate.thumbprint, SERVICES.SMTP, { makeDefaultSmtp: true });
+  store.addTrustedRoot(read(paths.ca));
+  store.importCrl({ issuer: parseCertificate(read(paths.ca)).subject, crlPem: read(paths.crl) });
+  const running = await runTransport(state, { durableWrites: true });
+  process.stdout.write(`${running.service.listeners[0]!.port}\n`);
+  process.on('SIGTERM', () => void running.stop().then(() => process.exit(0)));
 }
 
 if (process.argv[2] === '--serve') {
@@ -100,7 +117,8 @@ async function main(): Promise<void> {
 
   const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, EMSH_BENCH_CERTIFICATES: JSON.stringify({ ca: certificates.caPath, crl: certificates.crlPath, cert: certificates.contoso.certPath, key: certificates.contoso.keyPath, state }) },
+    // The lab DNS registry the service registers its listener in stays private to the run.
+    env: { ...process.env, EMSH_LAB_REGISTRY: join(scratch, 'lab-dns.json'), EMSH_BENCH_CERTIFICATES: JSON.stringify({ ca: certificates.caPath, crl: certificates.crlPath, cert: certificates.contoso.certPath, key: certificates.contoso.keyPath, state }) },
   });
   const emshPort = await new Promise<number>((resolve, reject) => {
     server.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
