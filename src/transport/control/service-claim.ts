@@ -41,6 +41,8 @@ export type ServiceProbe =
 /** A claim younger than this whose endpoint does not listen yet belongs to a service still starting. */
 const STARTUP_GRACE_MS = 60_000;
 const PING_TIMEOUT_MS = 5_000;
+/** Socket errors that mean no process listens on the endpoint (ENOTSOCK: a file where the socket was). */
+const NOBODY_LISTENS = new Set(['ECONNREFUSED', 'ENOENT', 'ENOTSOCK']);
 
 export function readClaim(stateDir: string): ServiceClaim | undefined {
   let text: string;
@@ -66,11 +68,20 @@ function withClaimLock<T>(stateDir: string, fn: () => T): T {
   return withLock(paths.claimLock, fn, { subject: 'transport service claim', target: paths.folder });
 }
 
+/** The claim names its endpoint; only a socket is ever removed through it, never another file. */
+function isSocketFile(endpoint: string): boolean {
+  try {
+    return fs.lstatSync(endpoint).isSocket();
+  } catch {
+    return false;
+  }
+}
+
 /** Removes a claim (and its socket) if it is still the one given. */
 function removeClaim(stateDir: string, claim: ServiceClaim): void {
   withClaimLock(stateDir, () => {
     if (readClaim(stateDir)?.token !== claim.token) return;
-    if (!isNamedPipe(claim.endpoint)) fs.rmSync(claim.endpoint, { force: true });
+    if (!isNamedPipe(claim.endpoint) && isSocketFile(claim.endpoint)) fs.rmSync(claim.endpoint, { force: true });
     fs.rmSync(servicePaths(stateDir).claimFile, { force: true });
   });
 }
@@ -96,9 +107,9 @@ export async function probeService(stateDir: string): Promise<ServiceProbe> {
     const info = (await controlRequest(claim.endpoint, 'ping', {}, { timeoutMs: PING_TIMEOUT_MS })) as ServiceInfo;
     return { state: 'Running', claim, info };
   } catch (error) {
-    if (!(error instanceof ControlUnavailableError)) return { state: 'Running', claim, info: undefined };
-    // Busy, or another user's service (its socket is 0600): running, but not ours to drive.
-    if (['ETIMEDOUT', 'EACCES', 'EPERM'].includes(error.code)) return { state: 'Running', claim, info: undefined };
+    // Only "nobody listens" can make a claim stale. Anything else (busy, hung up on us because it is
+    // at its connection limit, a garbled reply, another user's 0600 socket) means a live listener.
+    if (!(error instanceof ControlUnavailableError) || !NOBODY_LISTENS.has(error.code)) return { state: 'Running', claim, info: undefined };
     if (Date.now() - claim.startedAt < STARTUP_GRACE_MS) return { state: 'StartPending', claim };
     removeStaleClaim(stateDir, claim);
     return { state: 'Stopped' };

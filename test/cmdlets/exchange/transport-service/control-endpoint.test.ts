@@ -2,12 +2,12 @@
 // against hostile input (not JSON, unknown verbs, wrong argument types, huge lines), and the way a
 // second shell on the same state root sees, restarts and stops the first shell's service.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runningTransport } from '../../../../cmdlets/exchange/transport-service/session-transport.ts';
+import { runningTransport, sessionOwner } from '../../../../cmdlets/exchange/transport-service/session-transport.ts';
 import { controlRequest } from '../../../../src/transport/control/control-client.ts';
 import { controlEndpointFor, servicePaths } from '../../../../src/transport/control/control-endpoint.ts';
 import { LineSplitter, parseRequest } from '../../../../src/transport/control/control-protocol.ts';
@@ -25,6 +25,16 @@ async function startedShell(root: string): Promise<Shell> {
   );
   assert.equal(setup.err, '');
   return shell;
+}
+
+function listeningServers(): number {
+  return process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+}
+
+/** A closed listener stays among the active resources until its close completes: wait for that. */
+async function serversSettledAt(expected: number): Promise<number> {
+  for (let tries = 0; tries < 30 && listeningServers() > expected; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return listeningServers();
 }
 
 /** Sends raw bytes, half-closes, and returns every reply line the service wrote. */
@@ -79,6 +89,35 @@ describe('claims and endpoints', () => {
     assert.equal((await probeService(root)).state, 'Stopped');
     assert.equal(readClaim(root), undefined, 'the stale claim is removed');
   });
+
+  it('keeps an old claim whose endpoint accepts and hangs up (a live service at its connection limit)', { skip: process.platform === 'win32' }, async () => {
+    const root = mkdtempSync(join(lab.folder(), 'claim-'));
+    const paths = servicePaths(root);
+    mkdirSync(paths.folder, { recursive: true });
+    const endpoint = join(paths.folder, 'control.sock');
+    const server = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(endpoint, resolve));
+    try {
+      writeFileSync(paths.claimFile, JSON.stringify({ pid: process.pid, token: 't', startedAt: Date.now() - 10 * 60_000, endpoint, host: 'daemon', stateDir: root }));
+      assert.equal((await probeService(root)).state, 'Running');
+      assert.equal(readClaim(root)?.token, 't', 'the live claim is kept');
+      assert.ok(statSync(endpoint).isSocket(), 'its socket is kept');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('removes a stale claim but never a non-socket file its endpoint names', async () => {
+    const root = mkdtempSync(join(lab.folder(), 'claim-'));
+    const paths = servicePaths(root);
+    mkdirSync(paths.folder, { recursive: true });
+    const precious = join(root, 'precious.txt');
+    writeFileSync(precious, 'keep me');
+    writeFileSync(paths.claimFile, JSON.stringify({ pid: 2 ** 22 + 12345, token: 't', startedAt: 0, endpoint: precious, host: 'daemon', stateDir: root }));
+    assert.equal((await probeService(root)).state, 'Stopped');
+    assert.equal(readClaim(root), undefined, 'the stale claim is removed');
+    assert.equal(readFileSync(precious, 'utf8'), 'keep me');
+  });
 });
 
 describe('the control endpoint of a shell-run service', () => {
@@ -119,6 +158,23 @@ describe('the control endpoint of a shell-run service', () => {
       const info = (await controlRequest(endpoint, 'ping')) as { serverName: string };
       assert.equal(info.serverName, 'mail1');
       assert.deepEqual(await shell.values('(Get-Service MSExchangeTransport).Status'), ['Running']);
+    } finally {
+      await shell.dispose();
+    }
+  });
+
+  it('runs one instance after two restarts requested at once', async () => {
+    const shell = await startedShell(mkdtempSync(join(lab.folder(), 'root-')));
+    try {
+      const before = listeningServers();
+      const owner = sessionOwner(shell.session)!;
+      const old = owner.running!;
+      await Promise.all([owner.restart(), owner.restart()]);
+      assert.equal(old.service.status, 'Stopped');
+      assert.equal(runningTransport(shell.session)!.service.status, 'Running');
+      assert.equal(await serversSettledAt(before), before, 'no second instance left listening');
+      assert.equal((await shell.run('Stop-Service MSExchangeTransport')).err, '');
+      assert.equal(await serversSettledAt(before - 1), before - 1);
     } finally {
       await shell.dispose();
     }
