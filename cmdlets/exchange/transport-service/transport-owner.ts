@@ -52,6 +52,7 @@ export async function ownTransport(state: EmshState, host: ServiceHostKind, opti
   let server: ControlServer | undefined;
   let stopping: Promise<void> | undefined;
   let transportDown: Promise<void> | undefined;
+  let restarting: Promise<void> | undefined;
   let markStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (markStopped = resolve));
 
@@ -91,25 +92,32 @@ export async function ownTransport(state: EmshState, host: ServiceHostKind, opti
     stopped,
     info: () => ({ pid: process.pid, host, stateDir, serverName: service().settings.serverName, listeners: service().listeners }),
     stop: () => stopAll(),
-    async restart() {
-      if (stopping) throw new Error('The Microsoft Exchange Transport service is stopping.');
-      const previous = running;
-      running = undefined;
-      await previous?.stop();
-      let next: RunningTransport;
-      try {
-        next = await runTransport(state, options, hooks);
-      } catch (error) {
-        await stopAll();
-        throw error;
-      }
-      if (stopping) {
-        await next.stop(); // a stop came in while it was starting
-        return;
-      }
-      running = next;
+    // Two restarts at once (two shells) share one: each would otherwise start its own instance and
+    // the one overwritten in `running` would keep listening, unreachable and never stopped.
+    restart() {
+      restarting ??= restartOnce().finally(() => (restarting = undefined));
+      return restarting;
     },
   };
+
+  async function restartOnce(): Promise<void> {
+    if (stopping) throw new Error('The Microsoft Exchange Transport service is stopping.');
+    const previous = running;
+    running = undefined;
+    await previous?.stop();
+    let next: RunningTransport;
+    try {
+      next = await runTransport(state, options, hooks);
+    } catch (error) {
+      await stopAll();
+      throw error;
+    }
+    if (stopping) {
+      await next.stop(); // a stop came in while it was starting
+      return;
+    }
+    running = next;
+  }
 
   const dispatch = async (verb: string, args: Record<string, unknown>, context: DispatchContext): Promise<unknown> => {
     if (verb === 'ping') return owner.info();
