@@ -23,6 +23,7 @@ export interface ControlServer {
 
 const IDLE_CONNECTION_MS = 120_000;
 const MAX_CONNECTIONS = 64;
+const MAX_PENDING_REQUESTS = 256;
 
 /**
  * Listens on `endpoint`. The caller holds the state root's claim, so a socket file already there is
@@ -72,10 +73,24 @@ function serve(socket: net.Socket, dispatch: Dispatch, connections: Set<net.Sock
   socket.setTimeout(IDLE_CONNECTION_MS, () => socket.destroy());
   const splitter = new LineSplitter(MAX_LINE_BYTES);
   let queue: Promise<void> = Promise.resolve();
+  // A client that pipelines requests without reading the replies must not make us buffer its input
+  // without bound: past MAX_PENDING_REQUESTS unanswered lines we stop reading until they are answered.
+  let pending = 0;
+  let overflowed = false;
+  const answered = (): void => {
+    pending--;
+    if (pending === 0 && !overflowed && socket.isPaused()) socket.resume();
+  };
   socket.on('data', (chunk: Buffer) => {
     const { lines, overflow } = splitter.push(chunk);
-    for (const line of lines) if (line.trim() !== '') queue = queue.then(() => answer(socket, line, dispatch));
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      pending++;
+      queue = queue.then(() => answer(socket, line, dispatch)).finally(answered);
+    }
+    if (pending >= MAX_PENDING_REQUESTS) socket.pause();
     if (overflow) {
+      overflowed = true;
       socket.pause();
       queue = queue.then(() => {
         const reply: ControlReply = { id: null, ok: false, error: { name: 'ProtocolError', message: `The control request is longer than ${MAX_LINE_BYTES} bytes; the connection is closed.` } };
