@@ -2,7 +2,7 @@
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import { ErrorRecord } from '../../../src/runtime/errors.ts';
-import { wildcardMatch } from '../../../src/runtime/wildcard.ts';
+import { hasWildcardCharacters, wildcardMatch } from '../../../src/runtime/wildcard.ts';
 import { resolveLabComputer } from './lab-computers.ts';
 import { asLabPSSession, notAPSSession, listPSSessions, openPSSession, PSSESSION_TYPE, removePSSession, type LabPSSession } from './ps-session.ts';
 
@@ -15,12 +15,24 @@ export const REMOTING_SETUP =
   'Initialize-LabOrganization -Name "Woodgrove Bank" -DomainName woodgrovebank.com -EdgeServer mail.woodgrovebank.com -ListenPort 2625 -Path (Join-Path $env:EMSH_HOME woodgrove) | Out-Null';
 
 function sessionsMatching(ctx: CmdletContext, p: { Id?: number[]; Name?: string[]; ComputerName?: string[] }): LabPSSession[] {
-  return listPSSessions(ctx.session).filter(
+  const sessions = listPSSessions(ctx.session);
+  // As PowerShell: an -Id, or a -Name without wildcards, that names no session is an error.
+  for (const id of p.Id ?? []) {
+    if (!sessions.some((s) => s.id === id)) notAvailable(ctx, `session ID ${id}`, 'RemoteRunspaceNotAvailableForSpecifiedSessionId', id);
+  }
+  for (const name of p.Name ?? []) {
+    if (!hasWildcardCharacters(name) && !sessions.some((s) => wildcardMatch(s.name, name))) notAvailable(ctx, `name ${name}`, 'RemoteRunspaceNotAvailableForSpecifiedName', name);
+  }
+  return sessions.filter(
     (s) =>
       (!p.Id || p.Id.includes(s.id)) &&
       (!p.Name || p.Name.some((n) => wildcardMatch(s.name, n))) &&
       (!p.ComputerName || p.ComputerName.some((n) => wildcardMatch(s.computerName, n))),
   );
+}
+
+function notAvailable(ctx: CmdletContext, what: string, errorId: string, target: unknown): void {
+  ctx.writeError({ message: `The remote session with the ${what} is not available.`, errorId, category: 'InvalidArgument', targetObject: target, exceptionType: 'System.ArgumentException' });
 }
 
 export const newPSSessionCmdlet = defineCmdlet({

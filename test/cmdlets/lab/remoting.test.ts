@@ -129,6 +129,16 @@ describe('lab remoting between Contoso and Woodgrove Bank', () => {
     assert.deepEqual((await contoso.values('(Get-ReceiveConnector Inet).Bindings')).map(String), ['127.0.0.1:2525']);
   });
 
+  it('Get-/Remove-PSSession -Id or -Name naming no session is an error, as in PowerShell (a wildcard is not)', async () => {
+    const byId = await contoso.run('Remove-PSSession -Id 99');
+    assert.match(byId.err, /^Remove-PSSession : The remote session with the session ID 99 is not available\./);
+    assert.match(byId.err, /FullyQualifiedErrorId : RemoteRunspaceNotAvailableForSpecifiedSessionId,/);
+    const byName = await contoso.run('Get-PSSession -Name Nope');
+    assert.match(byName.err, /^Get-PSSession : The remote session with the name Nope is not available\./);
+    assert.match(byName.err, /RemoteRunspaceNotAvailableForSpecifiedName/);
+    assert.equal((await contoso.run('Get-PSSession -Name Nope*; Remove-PSSession -ComputerName nowhere')).err, '');
+  });
+
   it('Remove-PSSession stops the services the session started', async () => {
     await run('$s = New-PSSession -ComputerName mail.woodgrovebank.com');
     const [port] = await contoso.values('Invoke-Command -Session $s { Set-ReceiveConnector Inet -Bindings 127.0.0.1:0; Start-Service MSExchangeTransport; ((Get-Service MSExchangeTransport).Listeners[0] -split ":")[-1] }');
