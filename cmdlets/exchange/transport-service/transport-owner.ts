@@ -146,9 +146,14 @@ export async function ownTransport(state: EmshState, host: ServiceHostKind, opti
     running = await runTransport(state, options, hooks);
     server = await startControlServer(endpoint, dispatch, { keepAlive: host === 'daemon' });
   } catch (error) {
-    await running?.stop();
+    // Clean up best effort: the start failure is what the user must see, not a cleanup failure.
+    await running?.stop().catch(() => undefined);
     running = undefined;
-    releaseClaim(claim);
+    try {
+      releaseClaim(claim);
+    } catch {
+      // a claim left behind is stale once this process exits; the next start cleans it
+    }
     throw error;
   }
   return owner;
