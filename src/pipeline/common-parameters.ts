@@ -49,3 +49,34 @@ export function withCommonParameters(
   if (supportsShouldProcess) all.push(...Object.entries(shouldProcessParameters));
   return all;
 }
+
+/**
+ * The preference variables an advanced function or script gets from its common parameters, as
+ * PowerShell sets them in its scope: -Verbose makes $VerbosePreference Continue, -Debug makes
+ * $DebugPreference Continue (PowerShell 7's choice; 5.1's Inquire would prompt on every Write-Debug),
+ * -ErrorAction/-WarningAction/-InformationAction set their preference to the value given.
+ */
+export function commonParameterPreferences(bound: ReadonlyMap<string, unknown>): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const flag = (name: string, variable: string) => {
+    if (!bound.has(name)) return;
+    const on = isPresent(bound.get(name));
+    out.push([variable, ActionPreference.value(on ? 2 : 0)]); // Continue : SilentlyContinue
+  };
+  flag('Verbose', 'VerbosePreference');
+  flag('Debug', 'DebugPreference');
+  for (const [name, variable] of [
+    ['ErrorAction', 'ErrorActionPreference'],
+    ['WarningAction', 'WarningPreference'],
+    ['InformationAction', 'InformationPreference'],
+  ] as const) {
+    if (bound.has(name)) out.push([variable, bound.get(name)]);
+  }
+  return out;
+}
+
+function isPresent(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  const present = (value as { isPresent?: unknown } | null)?.isPresent;
+  return typeof present === 'boolean' ? present : Boolean(value);
+}

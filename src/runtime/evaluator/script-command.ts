@@ -14,6 +14,7 @@ import { compileExpression } from './compile-expression.ts';
 import { compileStatementBlock } from './compile-statement.ts';
 import { ReturnSignal, type Frame } from './frame.ts';
 import { buildParameterDeclarations, cmdletBindingOptions, declaredParameters, validatesWithCaller } from './script-parameters.ts';
+import { commonParameterPreferences } from '../../pipeline/common-parameters.ts';
 
 interface ScriptState {
   fnFrame?: Frame;
@@ -109,6 +110,7 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
     scope.setLocal('PSBoundParameters', bound);
     state.boundParameters = bound;
     scope.setLocal('args', processor.extraArgs);
+    if (!options.dotSource) for (const [name, value] of commonParameterPreferences(processor.boundParameters)) scope.setLocal(name, value);
     if (options.scriptFile) {
       scope.setLocal('PSScriptRoot', options.scriptFile.replace(/[\\/][^\\/]*$/, ''));
       scope.setLocal('PSCommandPath', options.scriptFile);
