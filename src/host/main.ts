@@ -12,9 +12,14 @@ import { launchInkShell } from './repl/launch.ts';
 
 const VERSION = '0.1.0';
 
-function exitCodeOf(result: RunResult, lastSuccess: boolean): number {
+/**
+ * PowerShell's process exit code: `exit N` wins; then a terminating error gives 1. For -Command the
+ * last command's success decides ($? false gives 1); a script file (-File) that ends normally gives 0.
+ */
+function exitCodeOf(result: RunResult, lastSuccess: boolean, kind: 'command' | 'file'): number {
   if (result.exitCode !== undefined) return result.exitCode;
-  return result.ok && lastSuccess ? 0 : 1;
+  if (!result.ok) return 1;
+  return kind === 'file' || lastSuccess ? 0 : 1;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -52,12 +57,12 @@ async function main(argv: string[]): Promise<number> {
       const text = options.command ?? readFileSync(0, 'utf8');
       const result = await runText(session, text, { out: output.out, streams: output.streams });
       output.finish();
-      return exitCodeOf(result, session.lastSuccess);
+      return exitCodeOf(result, session.lastSuccess, 'command');
     }
     if (options.file !== undefined) {
       const result = await runFile(session, session.resolveNativePath(options.file), options.args, { out: output.out, streams: output.streams });
       output.finish();
-      return exitCodeOf(result, session.lastSuccess);
+      return exitCodeOf(result, session.lastSuccess, 'file');
     }
     if (host instanceof InkHost) return await launchInkShell(session, host, VERSION);
     return await runLineRepl(session, host, output);

@@ -39,8 +39,11 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
     }
     const value = compileExpression(e);
     return (f) => {
+      const before = f.session.errorWrites;
       const v = value(f);
-      return v instanceof Promise ? writeLater(f, v) : writeEnumerated(f, v);
+      if (v instanceof Promise) return writeLater(f, v).then(() => void (f.session.lastSuccess = f.session.errorWrites === before));
+      f.session.lastSuccess = f.session.errorWrites === before; // $? after an expression statement
+      return writeEnumerated(f, v);
     };
   }
   const source =
