@@ -1,8 +1,8 @@
-// New-Item, Remove-Item, Copy-Item, Move-Item and Rename-Item on the FileSystem drives, with
+// New-Item, Remove-Item and mkdir on the FileSystem drives (Copy-, Move-, Rename-Item: item-transfer.ts), with
 // PowerShell's errors (`The file 'C:\x' already exists.`, `An item with the specified name ... already
 // exists.`, PathNotFound) and ShouldProcess (-WhatIf / -Confirm) texts. Remove-Item also removes
 // certificates (Cert:\LocalMachine\Root, My), environment variables and variables.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
@@ -12,46 +12,11 @@ import { fileSystemItem } from '../../src/providers/file-items.ts';
 import { PSException } from '../../src/runtime/errors.ts';
 import { toPSString } from '../../src/runtime/to-string.ts';
 import { baseValue, enumerate } from '../../src/runtime/values.ts';
-import { wildcardToRegExp } from '../../src/runtime/wildcard.ts';
 import type { ItemPath } from '../../src/providers/provider-items.ts';
-import { provider, providerContext, reportPathError, resolveExisting, resolveLocations, whenProvidersReady } from './support/paths.ts';
+import { provider, providerContext, reportPathError, resolveLocations, whenProvidersReady } from './support/paths.ts';
+import { ioFailure, leaf, MANAGEMENT_MODULE as module, nameFilter, pathParams } from './support/item-selection.ts';
+import { copyItem, moveItem, renameItem } from './item-transfer.ts';
 import './filesystem-views.ts';
-
-const module = 'Microsoft.PowerShell.Management';
-
-const pathParams = {
-  Path: { type: 'string[]' as const, position: 0, mandatory: true, valueFromPipelineByPropertyName: true, sets: ['Path'], description: 'The items (wildcards allowed).' },
-  LiteralPath: {
-    type: 'string[]' as const,
-    mandatory: true,
-    aliases: ['PSPath', 'LP'],
-    valueFromPipelineByPropertyName: true,
-    sets: ['LiteralPath'],
-    description: 'The items, taken literally.',
-  },
-};
-
-function ioFailure(ctx: CmdletContext, message: string, errorId: string, target: string, category: 'WriteError' | 'ResourceExists' | 'InvalidArgument' = 'WriteError'): void {
-  ctx.writeError({ message, errorId, category, targetObject: target, exceptionType: category === 'InvalidArgument' ? 'System.ArgumentException' : 'System.IO.IOException' });
-}
-
-function leaf(p: ResolvedPath | ItemPath): string {
-  return p.segments[p.segments.length - 1] ?? '';
-}
-
-type PathFilters = { Path?: string[]; LiteralPath?: string[]; Include?: string[]; Exclude?: string[]; Filter?: string };
-
-function nameFilter(p: PathFilters): (name: string) => boolean {
-  const inc = (p.Filter ? [p.Filter, ...(p.Include ?? [])] : p.Include)?.map((x) => wildcardToRegExp(x));
-  const exc = p.Exclude?.map((x) => wildcardToRegExp(x));
-  return (name) => (!inc || inc.some((r) => r.test(name))) && (!exc || !exc.some((r) => r.test(name)));
-}
-
-function selectPaths(ctx: CmdletContext, p: PathFilters): ResolvedPath[] {
-  const literal = (p.LiteralPath !== undefined && p.Path === undefined);
-  const keep = nameFilter(p);
-  return resolveExisting(ctx, (literal ? p.LiteralPath : p.Path) ?? [], literal).filter((i) => keep(leaf(i)));
-}
 
 /** Remove-Item on Cert:, Env: or Variable: (the provider says what it can remove). */
 async function removeProviderItem(ctx: CmdletContext, target: ItemPath): Promise<void> {
@@ -239,158 +204,6 @@ export const removeItem = defineCmdlet({
   },
 });
 
-function destinationFor(ctx: CmdletContext, source: ResolvedPath, destination: string): ResolvedPath | undefined {
-  const fs = provider(ctx);
-  try {
-    const d = fs.resolve(destination);
-    return isDirectory(d.native) && d.native !== source.native ? fs.at(d.drive, [...d.segments, leaf(source)]) : d;
-  } catch (e) {
-    reportPathError(ctx, e, destination);
-    return undefined;
-  }
-}
-
-export const copyItem = defineCmdlet({
-  name: 'Copy-Item',
-  synopsis: 'Copies an item from one location to another.',
-  description:
-    'Copies files, and folders with -Recurse (without it only the folder itself is created). Copying to an existing folder ' +
-    'puts the copy inside it; an existing file is replaced.',
-  module,
-  commandId: 'Microsoft.PowerShell.Commands.CopyItemCommand',
-  aliases: ['copy', 'cp', 'cpi'],
-  defaultParameterSet: 'Path',
-  supportsShouldProcess: true,
-  parameters: {
-    ...pathParams,
-    Destination: { type: 'string', position: 1, valueFromPipelineByPropertyName: true, description: 'Where to copy to (the current location by default).' },
-    Container: { type: 'switch', description: 'Keeps the folder structure (always the case here).' },
-    Force: { type: 'switch', description: 'Replaces read-only files and creates missing folders.' },
-    Filter: { type: 'string', description: 'A wildcard pattern the names must match.' },
-    Include: { type: 'string[]', description: 'Wildcard patterns of names to copy.' },
-    Exclude: { type: 'string[]', description: 'Wildcard patterns of names to skip.' },
-    Recurse: { type: 'switch', description: 'Copies the contents of folders.' },
-    PassThru: { type: 'switch', description: 'Writes the copies.' },
-  },
-  examples: [
-    { title: 'Copy a file', code: "Set-Content C:\\a.txt 'x'\nCopy-Item C:\\a.txt C:\\b.txt\nGet-Content C:\\b.txt", output: 'x' },
-  ],
-  async process(p, ctx) {
-    const fs = provider(ctx);
-    for (const item of selectPaths(ctx, p)) {
-      const dest = destinationFor(ctx, item, p.Destination ?? '.');
-      if (!dest) continue;
-      const dir = isDirectory(item.native);
-      if (!(await ctx.shouldProcess(`Item: ${item.psPath} Destination: ${dest.psPath}`, dir ? 'Copy Directory' : 'Copy File'))) continue;
-      try {
-        if (dir) {
-          if (p.Recurse) cpSync(item.native, dest.native, { recursive: true, force: true });
-          else mkdirSync(dest.native, { recursive: true });
-        } else {
-          if (p.Force) mkdirSync(path.dirname(dest.native), { recursive: true });
-          cpSync(item.native, dest.native, { force: true });
-        }
-        if (p.PassThru) ctx.write(fileSystemItem(fs.resolve(dest.psPath), fs), false);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-          ctx.writeError({
-            message: `Could not find a part of the path '${dest.psPath}'.`,
-            errorId: 'CopyFileInfoItemIOError',
-            category: 'WriteError',
-            targetObject: item.psPath,
-            exceptionType: 'System.IO.DirectoryNotFoundException',
-          });
-        } else reportPathError(ctx, e, item.psPath, 'CopyFileInfoItemIOError');
-      }
-    }
-  },
-});
-
-export const moveItem = defineCmdlet({
-  name: 'Move-Item',
-  synopsis: 'Moves an item from one location to another.',
-  description: 'Moves files and folders. Moving to an existing folder puts the item inside it; an existing file is replaced only with -Force.',
-  module,
-  commandId: 'Microsoft.PowerShell.Commands.MoveItemCommand',
-  aliases: ['move', 'mv', 'mi'],
-  defaultParameterSet: 'Path',
-  supportsShouldProcess: true,
-  parameters: {
-    ...pathParams,
-    Destination: { type: 'string', position: 1, valueFromPipelineByPropertyName: true, description: 'Where to move to (the current location by default).' },
-    Force: { type: 'switch', description: 'Replaces an existing file.' },
-    Filter: { type: 'string', description: 'A wildcard pattern the names must match.' },
-    Include: { type: 'string[]', description: 'Wildcard patterns of names to move.' },
-    Exclude: { type: 'string[]', description: 'Wildcard patterns of names to skip.' },
-    PassThru: { type: 'switch', description: 'Writes the moved items.' },
-  },
-  examples: [{ title: 'Move a file', code: "Set-Content C:\\a.txt 'x'\nMove-Item C:\\a.txt C:\\b.txt\nTest-Path C:\\a.txt, C:\\b.txt", output: 'False\nTrue' }],
-  async process(p, ctx) {
-    const fs = provider(ctx);
-    for (const item of selectPaths(ctx, p)) {
-      const dest = destinationFor(ctx, item, p.Destination ?? '.');
-      if (!dest) continue;
-      const dir = isDirectory(item.native);
-      if (!(await ctx.shouldProcess(`Item: ${item.psPath} Destination: ${dest.psPath}`, dir ? 'Move Directory' : 'Move File'))) continue;
-      try {
-        if (existsSync(dest.native)) {
-          if (!p.Force || statSync(dest.native).isDirectory()) {
-            ioFailure(ctx, 'Cannot create a file when that file already exists.', 'MoveFileInfoItemIOError', item.psPath);
-            continue;
-          }
-          rmSync(dest.native, { force: true });
-        }
-        renameSync(item.native, dest.native);
-        if (p.PassThru) ctx.write(fileSystemItem(fs.resolve(dest.psPath), fs), false);
-      } catch (e) {
-        reportPathError(ctx, e, item.psPath, 'MoveFileInfoItemIOError');
-      }
-    }
-  },
-});
-
-export const renameItem = defineCmdlet({
-  name: 'Rename-Item',
-  synopsis: 'Renames an item in a PowerShell provider namespace.',
-  description: 'Gives a file or folder a new name in the same folder. -NewName is a name, not a path.',
-  module,
-  commandId: 'Microsoft.PowerShell.Commands.RenameItemCommand',
-  aliases: ['ren', 'rni'],
-  defaultParameterSet: 'ByPath',
-  supportsShouldProcess: true,
-  parameters: {
-    Path: { type: 'string', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, sets: ['ByPath'], description: 'The item to rename.' },
-    LiteralPath: { type: 'string', mandatory: true, aliases: ['PSPath', 'LP'], valueFromPipelineByPropertyName: true, sets: ['ByLiteralPath'], description: 'The item, taken literally.' },
-    NewName: { type: 'string', position: 1, mandatory: true, valueFromPipelineByPropertyName: true, description: 'The new name.' },
-    Force: { type: 'switch', description: 'Renames hidden and read-only items too.' },
-    PassThru: { type: 'switch', description: 'Writes the renamed item.' },
-  },
-  examples: [{ title: 'Rename a file', code: "Set-Content C:\\request.txt 'x'\nRename-Item C:\\request.txt request.req -PassThru | ForEach-Object Name", output: 'request.req' }],
-  async process(p, ctx) {
-    const fs = provider(ctx);
-    const literal = (p.LiteralPath !== undefined && p.Path === undefined);
-    const items = resolveExisting(ctx, [(literal ? p.LiteralPath : p.Path)!], literal);
-    for (const item of items) {
-      const newName = p.NewName!;
-      if (/[\\/]/.test(newName)) {
-        ioFailure(ctx, 'Cannot rename the specified target, because it represents a path or device name.', 'RenameItemArgumentError', item.psPath, 'InvalidArgument');
-        continue;
-      }
-      const dest = fs.at(item.drive, [...item.segments.slice(0, -1), newName]);
-      if (!(await ctx.shouldProcess(`Item: ${item.psPath} Destination: ${dest.psPath}`, isDirectory(item.native) ? 'Rename Directory' : 'Rename File'))) continue;
-      try {
-        if (existsSync(dest.native) && dest.native.toLowerCase() !== item.native.toLowerCase()) {
-          ioFailure(ctx, 'Cannot create a file when that file already exists.', 'RenameItemIOError', item.psPath);
-          continue;
-        }
-        renameSync(item.native, dest.native);
-        if (p.PassThru) ctx.write(fileSystemItem(fs.at(dest.drive, dest.segments), fs), false);
-      } catch (e) {
-        reportPathError(ctx, e, item.psPath, 'RenameItemIOError');
-      }
-    }
-  },
-});
 
 export const mkdir = defineCmdlet({
   name: 'mkdir',
