@@ -16,9 +16,9 @@ import { admitRecipient, admitSender, type EnvelopeRefusal } from './smtp-envelo
 import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, senderOk, bdatAccepted } from './smtp-reply.ts';
 import { SmtpAuthExchange } from './smtp-auth.ts';
 import { parseBdatArgument, SmtpBodyReader } from './smtp-body-reader.ts';
-import { clientCertificateChain, peerCertificateSummary, tlsErrorName, upgradeServerSocket } from './starttls.ts';
+import { clientCertificateChain, peerCertificateSummary, tlsErrorName, receiveTlsOptions, upgradeServerSocket } from './starttls.ts';
 import type { ReceiveSessionHost } from './receive-session-host.ts';
-import { exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
+import { exchangeDefaults, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 import { authMechanismsFor, bannerLine, ehloKeywords } from './ehlo-capabilities.ts';
 
 type Mode = 'command' | 'body' | 'tls' | 'closed';
@@ -233,12 +233,7 @@ export class SmtpServerSession {
     const discarded = this.input.clear();
     if (discarded > 0) this.log.info(`Discarded ${discarded} bytes received after STARTTLS before the TLS handshake`);
     this.mode = 'tls';
-    const settings = this.settings();
-    const { socket, secure } = upgradeServerSocket(this.raw, {
-      secureContext: context.secureContext,
-      requestCert: this.connector.domainSecureEnabled && settings.tlsReceiveDomainSecureList.length > 0,
-      handshakeTimeoutMs: Math.min(timeoutSettings(settings).tlsHandshakeMs, this.connector.connectionInactivityTimeoutMs ?? exchangeDefaults.receive.connectionInactivityTimeoutMs),
-    });
+    const { socket, secure } = upgradeServerSocket(this.raw, receiveTlsOptions(context.secureContext, this.connector, this.settings()));
     this.stream = socket;
     socket.on('error', () => undefined);
     socket.on('close', () => this.closed());

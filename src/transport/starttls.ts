@@ -6,6 +6,7 @@ import { summarizeX509, type CertificateSummary } from '../pki/certificate-summa
 import { connect as tlsConnect, TLSSocket, type DetailedPeerCertificate, type SecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
+import { exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 
 export interface ServerUpgradeOptions {
   secureContext: SecureContext;
@@ -50,6 +51,21 @@ function handshakePromise(socket: TLSSocket, eventName: 'secure' | 'secureConnec
     socket.once('error', onError);
     socket.once('close', onClose);
   });
+}
+
+/**
+ * A receive connector's STARTTLS: a client certificate is requested when domain security is on and some
+ * domain needs it; the handshake gets the TLS timeout, capped by the connector's inactivity timeout.
+ */
+export function receiveTlsOptions(secureContext: SecureContext, connector: ReceiveConnectorSettings, settings: TransportSettings): ServerUpgradeOptions {
+  return {
+    secureContext,
+    requestCert: connector.domainSecureEnabled && settings.tlsReceiveDomainSecureList.length > 0,
+    handshakeTimeoutMs: Math.min(
+      timeoutSettings(settings).tlsHandshakeMs,
+      connector.connectionInactivityTimeoutMs ?? exchangeDefaults.receive.connectionInactivityTimeoutMs,
+    ),
+  };
 }
 
 /** Server side: wraps `raw` (paused, with no 'data' listener) right after `220 2.0.0 SMTP server ready`. */
