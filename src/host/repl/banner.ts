@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { organizationSpec } from '../../store/organization.ts';
-import { resolveStateRoot, statePaths } from '../../store/state-root.ts';
+import { resolveStateRoot } from '../../store/state-root.ts';
 import type { Session } from '../../runtime/session.ts';
 
 export interface Managed {
@@ -41,7 +41,7 @@ export function managedBy(session: Session): Managed {
 function storedOrganization(session: Session): Managed {
   try {
     const root = session.options.stateRoot ?? resolveStateRoot();
-    const file = path.join(statePaths(root).organizationFolder, 'organization.json');
+    const file = path.join(root, `${organizationSpec.name}.json`); // where DocumentStore keeps the document
     const org = (JSON.parse(readFileSync(file, 'utf8')) as { organization?: { Name?: unknown; LocalServer?: unknown } | null }).organization;
     return {
       organization: typeof org?.Name === 'string' ? org.Name : undefined,
