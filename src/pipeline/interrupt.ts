@@ -22,15 +22,38 @@ let lastYield = performance.now();
  */
 export const synchronousOnly = { depth: 0 };
 
+/**
+ * Whether a signal has fired, read without touching the signal: Node gives every AbortSignal its own hidden
+ * class (it sets the prototype per object), so `signal.aborted` inlined into a hot loop deoptimises that
+ * loop whenever a new run brings a new signal. A flag object of one shape, set by the abort event, does not.
+ */
+export class AbortFlag {
+  aborted = false;
+}
+
+const flags = new WeakMap<AbortSignal, AbortFlag>();
+
+/** The flag of a signal, for a loop to take once before it starts (and pass to checkpoint). */
+export function abortFlag(signal: AbortSignal): AbortFlag {
+  let flag = flags.get(signal);
+  if (flag === undefined) {
+    const created = (flag = new AbortFlag());
+    if (signal.aborted) created.aborted = true;
+    else signal.addEventListener('abort', () => void (created.aborted = true), { once: true });
+    flags.set(signal, created);
+  }
+  return flag;
+}
+
 /** Counts one iteration; throws PipelineStoppedException after Ctrl+C; rarely returns a Promise (a yield). */
-export function checkpoint(signal: AbortSignal): Promise<void> | undefined {
+export function checkpoint(flag: AbortFlag): Promise<void> | undefined {
   if (++ticks < CHECK_EVERY) return undefined;
   ticks = 0;
-  if (signal.aborted) throw pipelineStopped();
+  if (flag.aborted) throw pipelineStopped();
   const now = performance.now();
   if (now - lastYield < YIELD_AFTER_MS || synchronousOnly.depth > 0) return undefined;
   return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
     lastYield = performance.now();
-    if (signal.aborted) throw pipelineStopped();
+    if (flag.aborted) throw pipelineStopped();
   });
 }

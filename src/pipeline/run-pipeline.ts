@@ -3,7 +3,7 @@
 // Synchronous stages never touch a Promise; a stage that awaits makes the feeding loop wait for it.
 import type { MaybePromise } from '../runtime/maybe-promise.ts';
 import { IntRange } from './int-range.ts';
-import { checkpoint, pipelineStopped } from './interrupt.ts';
+import { abortFlag, checkpoint, pipelineStopped, type AbortFlag } from './interrupt.ts';
 import type { Sink } from './output-pipe.ts';
 import { StopUpstream, type CommandProcessor } from './processor.ts';
 
@@ -88,12 +88,13 @@ const neverAborted = new AbortController().signal;
 
 function feed(first: CommandProcessor, source: Iterable<unknown> | undefined, signal = neverAborted): MaybePromise<void> {
   if (!source) return settle(first, first.process(undefined, false));
-  if (signal.aborted) throw pipelineStopped();
-  if (source instanceof IntRange) return feedRange(first, source, source.from, signal);
+  const interrupt = abortFlag(signal);
+  if (interrupt.aborted) throw pipelineStopped();
+  if (source instanceof IntRange) return feedRange(first, source, source.from, interrupt);
   const it = source[Symbol.iterator]();
   const loop = (): MaybePromise<void> => {
     for (;;) {
-      const c = checkpoint(signal);
+      const c = checkpoint(interrupt);
       if (c) return c.then(loop);
       const n = it.next();
       if (n.done) return undefined;
@@ -113,23 +114,23 @@ function feed(first: CommandProcessor, source: Iterable<unknown> | undefined, si
 }
 
 /** The common `1..N | ...`: plain numbers, no iterator, no result object per element. */
-function feedRange(first: CommandProcessor, range: IntRange, from: number, signal: AbortSignal): MaybePromise<void> {
+function feedRange(first: CommandProcessor, range: IntRange, from: number, interrupt: AbortFlag): MaybePromise<void> {
   const { step } = range;
   for (let i = from; range.includes(i); i += step) {
-    const c = checkpoint(signal);
+    const c = checkpoint(interrupt);
     if (c) {
       const at = i;
-      return c.then(() => feedRange(first, range, at, signal));
+      return c.then(() => feedRange(first, range, at, interrupt));
     }
     const r = first.process(i, true);
     if (r instanceof Promise) {
       const next = i + step;
-      return r.then(() => settle(first, undefined)).then(() => feedRange(first, range, next, signal));
+      return r.then(() => settle(first, undefined)).then(() => feedRange(first, range, next, interrupt));
     }
     const s = first.settled();
     if (s instanceof Promise) {
       const next = i + step;
-      return s.then(() => feedRange(first, range, next, signal));
+      return s.then(() => feedRange(first, range, next, interrupt));
     }
   }
   return undefined;

@@ -16,7 +16,7 @@ import { captureOutput } from './statement-value.ts';
 import { compileScriptBlockBody } from './invoke-block.ts';
 import { compileAssignVariable } from './variables.ts';
 import { IntRange } from '../../pipeline/int-range.ts';
-import { checkpoint, pipelineStopped } from '../../pipeline/interrupt.ts';
+import { abortFlag, checkpoint, pipelineStopped } from '../../pipeline/interrupt.ts';
 
 type LoopAst = SwitchAst | ForEachAst | ForAst | WhileAst | DoLoopAst;
 
@@ -91,10 +91,10 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
   const label = stmt.label;
   /** `foreach ($i in 1..N)`: counts with a plain number, no iterator. */
   const countRange = (f: Frame, range: IntRange, from: number): MaybePromise<void> => {
-    const signal = f.session.abort.signal;
+    const interrupt = abortFlag(f.session.abort.signal);
     const { step } = range;
     for (let i = from; range.includes(i); i += step) {
-      const c = checkpoint(signal);
+      const c = checkpoint(interrupt);
       if (c) {
         const at = i;
         return c.then(() => countRange(f, range, at));
@@ -110,9 +110,9 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
     return undefined;
   };
   const iterate = (f: Frame, it: Iterator<unknown>): MaybePromise<void> => {
-    const signal = f.session.abort.signal;
+    const interrupt = abortFlag(f.session.abort.signal);
     for (;;) {
-      const c = checkpoint(signal);
+      const c = checkpoint(interrupt);
       if (c) return c.then(() => iterate(f, it));
       const n = it.next();
       if (n.done) return undefined;
@@ -123,7 +123,7 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
     }
   };
   const start = (f: Frame, items: Iterable<unknown>): MaybePromise<void> => {
-    if (f.session.abort.signal.aborted) throw pipelineStopped();
+    if (abortFlag(f.session.abort.signal).aborted) throw pipelineStopped();
     return items instanceof IntRange ? countRange(f, items, items.from) : iterate(f, items[Symbol.iterator]());
   };
   return (f) => {
@@ -175,9 +175,9 @@ function compileWhile(
     return testThenBody(f, first && bodyFirst);
   };
   const loop = (f: Frame, quiet: Frame, first: boolean): MaybePromise<void> => {
-    const signal = f.session.abort.signal;
+    const interrupt = abortFlag(f.session.abort.signal);
     for (;; first = false) {
-      const c = checkpoint(signal);
+      const c = checkpoint(interrupt);
       if (c) return c.then(() => loop(f, quiet, first));
       const r = iteration(f, quiet, first);
       if (r instanceof Promise) return r.then((more) => (more ? loop(f, quiet, false) : undefined));
@@ -185,7 +185,7 @@ function compileWhile(
     }
   };
   return (f) => {
-    if (f.session.abort.signal.aborted) throw pipelineStopped();
+    if (abortFlag(f.session.abort.signal).aborted) throw pipelineStopped();
     return loop(f, iterator ? { ...f, out: ignore } : f, true);
   };
 }
@@ -197,10 +197,10 @@ function compileSwitch(stmt: SwitchAst): Compiled<void> {
   return (f) =>
     then(subject(f), (value) => {
       const items = Array.isArray(value) ? value : [value];
-      const signal = f.session.abort.signal;
+      const interrupt = abortFlag(f.session.abort.signal);
       const each = (i: number): MaybePromise<void> => {
         for (; i < items.length; i++) {
-          const c = checkpoint(signal);
+          const c = checkpoint(interrupt);
           if (c) {
             const at = i;
             return c.then(() => each(at));
