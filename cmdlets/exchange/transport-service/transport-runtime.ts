@@ -34,7 +34,7 @@ export async function runTransport(state: EmshState, options: StoreSettingsOptio
   let settings = transportSettingsFromStore(state, settingsOptions);
   let fingerprint = settingsFingerprint(settings);
   const service = await startTransportService(settings);
-  registerListeners(state, service);
+  registerListeners(state, service, settingsOptions.env);
   let busy: Promise<boolean> | undefined;
   const refresh = async (): Promise<boolean> => {
     if (service.status !== 'Running') return false;
@@ -44,7 +44,7 @@ export async function runTransport(state: EmshState, options: StoreSettingsOptio
     await service.reload(next);
     settings = next;
     fingerprint = print;
-    registerListeners(state, service);
+    registerListeners(state, service, settingsOptions.env);
     hooks.onReload?.(service);
     return true;
   };
@@ -77,10 +77,10 @@ export async function runTransport(state: EmshState, options: StoreSettingsOptio
  * When the lab DNS registry points one of our domains at this state root, it follows the port the
  * Inet connector really listens on (a binding with port 0 gets a free port).
  */
-function registerListeners(state: EmshState, service: TransportService): void {
+function registerListeners(state: EmshState, service: TransportService, env?: NodeJS.ProcessEnv): void {
   const listener = service.listeners[0];
   if (!listener) return;
-  const registry = LabDnsRegistry.forStateRoot(state.root);
+  const registry = LabDnsRegistry.forStateRoot(state.root, env);
   let entries;
   try {
     entries = registry.list();
