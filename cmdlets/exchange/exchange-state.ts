@@ -6,7 +6,8 @@
 // Which server a cmdlet runs on (its ServerContext, see src/store/server-context.ts):
 //   1. an explicit server: a `-Server` parameter, or the SERVER part of a `SERVER\Name` identity;
 //   2. else the server the session is logged on to (a lab PSSession to mail2.mail.contoso.com:
-//      setSessionServer), else `$env:EMSH_SERVER` (the lab's "log on to that server");
+//      setSessionServer), else `$env:EMSH_SERVER` (the lab's "log on to that server") of the
+//      session's own environment (session.env: a lab PSSession has its own, as a remote computer);
 //   3. else the organisation's local server, the Edge this machine is. Except for organisation-level
 //      cmdlets (TransportConfig, send connectors, accepted domains, servers, EdgeSync) when that
 //      Edge is subscribed: the walkthrough runs those "inside the organisation", so they run on a Hub
@@ -34,13 +35,13 @@ const SERVICE = 'exchange.state';
 export interface ExchangeSession {
   readonly root: string;
   readonly state: EmshState;
-  /** The server the shell is on: `$env:EMSH_SERVER`, else the local server (undefined if unknown). */
+  /** The server the shell is on: the session's `$env:EMSH_SERVER`, else the local server (undefined if unknown). */
   readonly serverName: string | undefined;
 }
 
-/** The state root the session's Exchange cmdlets use: the session's, else `$EMSH_HOME`, else conf's folder. */
+/** The state root the session's Exchange cmdlets use: the session's, else its `$env:EMSH_HOME`, else conf's folder. */
 export function exchangeStateRoot(session: Session): string {
-  return session.options.stateRoot ?? resolveStateRoot(process.env);
+  return session.options.stateRoot ?? resolveStateRoot(session.env);
 }
 
 /** The session's EmshState, opened (and on a fresh root initialised) on first use. */
@@ -48,7 +49,7 @@ export function exchangeState(session: Session): EmshState {
   const cached = session.services.get(SERVICE) as ExchangeSession | undefined;
   const root = exchangeStateRoot(session);
   if (cached && cached.root === root) return cached.state;
-  return remember(session, root, openState({ root, env: process.env }));
+  return remember(session, root, openState({ root, env: session.env }));
 }
 
 /**
@@ -57,7 +58,7 @@ export function exchangeState(session: Session): EmshState {
  */
 export function openExchangeState(session: Session, settings: StateSettings): EmshState {
   const root = exchangeStateRoot(session);
-  return remember(session, root, openState({ root, env: process.env, settings }));
+  return remember(session, root, openState({ root, env: session.env, settings }));
 }
 
 /** Whether the session's state root already holds an organisation (without initialising one). */
@@ -72,7 +73,7 @@ function remember(session: Session, root: string, state: EmshState): EmshState {
     state,
     get serverName() {
       try {
-        return openServerContext(state, sessionServer(session) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]), {}).serverName;
+        return openServerContext(state, loggedOnServer(session), {}).serverName;
       } catch {
         return undefined;
       }
@@ -84,13 +85,12 @@ function remember(session: Session, root: string, state: EmshState): EmshState {
 
 /**
  * The context of a per-server cmdlet (receive connectors, certificates, the transport service):
- * `server` (a `-Server` value or the SERVER of `SERVER\Name`), else `$env:EMSH_SERVER`, else the
- * local server.
+ * `server` (a `-Server` value or the SERVER of `SERVER\Name`), else the server the session is logged
+ * on to (setSessionServer, else the session's `$env:EMSH_SERVER`), else the local server.
  */
 export function serverContext(session: Session, server?: string): ServerContext {
   const state = exchangeState(session);
-  const wanted = nonEmpty(server) ?? sessionServer(session) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]);
-  return openServerContext(state, wanted, {});
+  return openServerContext(state, nonEmpty(server) ?? loggedOnServer(session), {});
 }
 
 /**
@@ -100,7 +100,7 @@ export function serverContext(session: Session, server?: string): ServerContext 
  */
 export function organizationContext(session: Session, server?: string): ServerContext {
   const state = exchangeState(session);
-  const wanted = nonEmpty(server) ?? sessionServer(session) ?? nonEmpty(process.env[SERVER_CONTEXT_ENV]);
+  const wanted = nonEmpty(server) ?? loggedOnServer(session);
   if (wanted) return openServerContext(state, wanted, {});
   const local = getOrganization(state.documents)?.LocalServer;
   const edge = local ? findServer(state.documents, local) : undefined;
@@ -152,8 +152,9 @@ export function setSessionServer(session: Session, server: string): void {
   session.services.set(SESSION_SERVER, server);
 }
 
-function sessionServer(session: Session): string | undefined {
-  return nonEmpty(session.services.get(SESSION_SERVER) as string | undefined);
+/** The server the session is logged on to, else its `$env:EMSH_SERVER`, else undefined (the local server). */
+function loggedOnServer(session: Session): string | undefined {
+  return nonEmpty(session.services.get(SESSION_SERVER) as string | undefined) ?? nonEmpty(session.env[SERVER_CONTEXT_ENV]);
 }
 
 function nonEmpty(text: string | undefined): string | undefined {

@@ -183,7 +183,7 @@ function target(p: InitializeParameters, ctx: CmdletContext): Target {
     throw invalidValue(`The path '${p.Path}' is this shell's own state root. -Path creates another organization: give a new folder, or leave -Path out to set up this one.`, 'LabPathIsCurrentStateRoot', p.Path);
   }
   const exists = () => fs.existsSync(path.join(statePaths(root).organizationFolder, 'organization.json'));
-  return { root, exists, open: (settings) => openState({ root, env: process.env, ...(exists() ? {} : { settings }) }) };
+  return { root, exists, open: (settings) => openState({ root, env: session.env, ...(exists() ? {} : { settings }) }) };
 }
 
 function registerMachines(registry: LabMachineRegistry, plan: LabPlan, root: string): void {
@@ -204,9 +204,9 @@ async function initialize(p: InitializeParameters, ctx: CmdletContext): Promise<
   if (new Set(names).size !== names.length) {
     throw invalidValue(`The servers ${[...edges, hub].map((s) => s.fqdn).join(', ')} must have different names.`, 'DuplicateLabServerName', p.EdgeServer);
   }
-  const registry = p.NoDnsRegistration ? undefined : LabDnsRegistry.forStateRoot(root, process.env);
+  const registry = p.NoDnsRegistration ? undefined : LabDnsRegistry.forStateRoot(root, ctx.session.env);
   // The computers go to this shell's registry: the one its New-PSSession consults.
-  const machines = p.NoDnsRegistration ? undefined : LabMachineRegistry.forStateRoot(exchangeStateRoot(ctx.session), process.env);
+  const machines = p.NoDnsRegistration ? undefined : LabMachineRegistry.forStateRoot(exchangeStateRoot(ctx.session), ctx.session.env);
   const port = p.ListenPort ?? (await findListenPort(edges.length, registry, machines, root));
   if (port + edges.length - 1 > 65535) throw invalidValue(`The port ${port} leaves no room for ${edges.length} receive connectors.`, 'InvalidLabPort', port);
   const plan: LabPlan = {

@@ -27,7 +27,7 @@ function asProviderError(change: () => unknown): void {
 export function openCertificateSource(session: Session): CertificateSource | undefined {
   const root = sessionStateRoot(session);
   if (!fs.existsSync(path.join(statePaths(root).organizationFolder, 'organization.json'))) return undefined;
-  const store = CertificateStore.of(openServerContext(openState({ root, env: process.env })));
+  const store = CertificateStore.of(openServerContext(openState({ root, env: session.env }), undefined, session.env));
   return {
     personal: () => store.list().map((r) => ({ pem: r.certificatePem, hasPrivateKey: r.keyId !== undefined, friendlyName: r.friendlyName })),
     trustedRoots: () => store.listTrustedRoots().map((r) => r.certificatePem),

@@ -38,6 +38,8 @@ export interface SessionOptions {
   stateRoot?: string;
   dialect?: Dialect;
   nonInteractive?: boolean;
+  /** The environment `$env:` and `Env:` read and write; default process.env (see Session.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class Session {
@@ -63,10 +65,17 @@ export class Session {
   readonly history: { id: number; commandLine: string; start: Date; end?: Date }[] = [];
   /** Hooks for the host to clean up: services register stoppers (the transport) here. */
   readonly disposers: (() => void | Promise<void>)[] = [];
+  /**
+   * The session's environment variables. The shell's own session uses process.env, so that `$env:PATH`
+   * reaches the native commands it starts; a lab remoting session has a copy of its own, as a remote
+   * computer has its own environment.
+   */
+  readonly env: NodeJS.ProcessEnv;
 
   constructor(options: SessionOptions) {
     this.options = options;
     this.host = options.host;
+    this.env = options.env ?? process.env;
     this.initVariables();
   }
 
@@ -97,7 +106,7 @@ export class Session {
     g.setLocal('OFS', ' ');
     g.setLocal('NestedPromptLevel', 0);
     g.setLocal('PID', process.pid, ['Constant']);
-    g.setLocal('HOME', process.env.HOME ?? process.env.USERPROFILE ?? '', ['ReadOnly']);
+    g.setLocal('HOME', this.env.HOME ?? this.env.USERPROFILE ?? '', ['ReadOnly']);
     g.setLocal('ShellId', 'emsh', ['Constant']);
     const versionTable = new PSHashtable();
     versionTable.set('PSVersion', '5.1.0');
@@ -197,4 +206,11 @@ export class Session {
   async dispose(): Promise<void> {
     for (const d of this.disposers.splice(0).reverse()) await d();
   }
+}
+
+/** An environment variable's real name: the exact one, else a case-insensitive match (Windows names ignore case). */
+export function environmentName(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  if (env[name] !== undefined) return name;
+  const lower = name.toLowerCase();
+  return Object.keys(env).find((k) => k.toLowerCase() === lower);
 }

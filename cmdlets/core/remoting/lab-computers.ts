@@ -8,6 +8,8 @@ import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import type { ErrorRecord } from '../../../src/runtime/errors.ts';
 import { PSObject } from '../../../src/runtime/values.ts';
 import { LabMachineRegistry } from '../../../src/store/lab-machines.ts';
+import { SERVER_CONTEXT_ENV } from '../../../src/store/server-context.ts';
+import { STATE_ROOT_ENV } from '../../../src/store/state-root.ts';
 import { exchangeStateRoot } from '../../exchange/exchange-state.ts';
 
 export interface LabComputer {
@@ -16,6 +18,8 @@ export interface LabComputer {
   stateRoot: string;
   /** The server the session is logged on to, when it is not the organisation's local server (mail2, hub1). */
   server?: string;
+  /** The computer's own name (mail for mail.woodgrovebank.com), its $env:COMPUTERNAME; undefined for localhost. */
+  hostName?: string;
 }
 
 const LOCAL_NAMES = new Set(['localhost', '.', '127.0.0.1', '::1']);
@@ -31,7 +35,7 @@ export function resolveLabComputer(ctx: CmdletContext, name: string, failure: Op
   const computerName = name.trim();
   const ownRoot = exchangeStateRoot(ctx.session);
   if (LOCAL_NAMES.has(computerName.toLowerCase())) return { computerName, stateRoot: ownRoot };
-  const registry = LabMachineRegistry.forStateRoot(ownRoot, process.env);
+  const registry = LabMachineRegistry.forStateRoot(ownRoot, ctx.session.env);
   let machine;
   try {
     machine = registry.resolve(computerName);
@@ -53,7 +57,20 @@ export function resolveLabComputer(ctx: CmdletContext, name: string, failure: Op
   if (!fs.existsSync(machine.stateRoot)) {
     return openFailed(ctx, computerName, failure, `The state root of ${machine.fqdn}, ${machine.stateRoot}, no longer exists. Run Initialize-LabOrganization -Path again to set up ${machine.organization}.`);
   }
-  return { computerName, stateRoot: machine.stateRoot, ...(machine.local ? {} : { server: machine.name }) };
+  return { computerName, stateRoot: machine.stateRoot, hostName: machine.name, ...(machine.local ? {} : { server: machine.name }) };
+}
+
+/**
+ * The environment of a session on the computer: a copy of the caller's (so `$env:` changes there stay
+ * there, as on a remote computer), with the computer's own values: its state root, its name, and the
+ * server it is logged on to (another Edge of the organisation) or none.
+ */
+export function labComputerEnvironment(callerEnv: NodeJS.ProcessEnv, computer: LabComputer): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...callerEnv, [STATE_ROOT_ENV]: computer.stateRoot };
+  if (computer.hostName) env.COMPUTERNAME = computer.hostName.toUpperCase();
+  if (computer.server) env[SERVER_CONTEXT_ENV] = computer.server;
+  else delete env[SERVER_CONTEXT_ENV];
+  return env;
 }
 
 function safeList(registry: LabMachineRegistry) {

@@ -12,7 +12,7 @@ import type { ErrorSpec } from '../../../src/pipeline/context.ts';
 import type { Session } from '../../../src/runtime/session.ts';
 import { PSObject } from '../../../src/runtime/values.ts';
 import { setSessionServer } from '../../exchange/exchange-state.ts';
-import type { LabComputer } from './lab-computers.ts';
+import { labComputerEnvironment, type LabComputer } from './lab-computers.ts';
 import { RemoteHost } from './remote-host.ts';
 
 export const PSSESSION_TYPE = 'System.Management.Automation.Runspaces.PSSession';
@@ -106,7 +106,8 @@ export function openPSSession(caller: Session, computer: LabComputer, options: {
   const { computerName, stateRoot } = computer;
   const table = sessionTable(caller);
   const id = table.nextId++;
-  const remote = createSession({ host: new RemoteHost(caller.host), stateRoot, nonInteractive: true, dialect: caller.dialect });
+  const env = labComputerEnvironment(caller.env, computer);
+  const remote = createSession({ host: new RemoteHost(caller.host), stateRoot, nonInteractive: true, dialect: caller.dialect, env });
   if (computer.server) setSessionServer(remote, computer.server);
   // A remote session starts on the computer's own drive (C:\), not in this shell's folder.
   installFileSystemProvider(remote, path.join(statePaths(stateRoot).drivesFolder, 'C'));

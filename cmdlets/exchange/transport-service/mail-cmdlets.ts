@@ -159,7 +159,7 @@ function dnsObject(entry: { domain: string; host: string; port: number; organiza
 }
 
 function registry(ctx: CmdletContext): LabDnsRegistry {
-  return LabDnsRegistry.forStateRoot(exchangeStateRoot(ctx.session));
+  return LabDnsRegistry.forStateRoot(exchangeStateRoot(ctx.session), ctx.session.env);
 }
 
 export const setLabDnsRecordCmdlet = defineCmdlet({

@@ -36,7 +36,7 @@ export async function locateTransport(session: Session): Promise<TransportLocati
 export async function startSessionTransport(session: Session): Promise<TransportOwner> {
   const existing = sessionOwner(session);
   if (existing) return existing;
-  const owner = await ownTransport(exchangeState(session), 'shell', {}, {
+  const owner = await ownTransport(exchangeState(session), 'shell', { env: session.env }, {
     // Stop-Service from another shell stops it here too: forget it.
     onStopped: () => {
       if (session.services.get(OWNER_KEY) === owner) session.services.delete(OWNER_KEY);

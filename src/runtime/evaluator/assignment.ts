@@ -20,8 +20,8 @@ export interface AssignableTarget {
 
 export function setVariable(f: Frame, name: string, scope: string | undefined, value: unknown, convert?: (v: unknown) => unknown): void {
   if (scope === 'env') {
-    if (value === null || value === undefined || value === '') delete process.env[name];
-    else process.env[name] = toPSString(value);
+    if (value === null || value === undefined || value === '') delete f.session.env[name];
+    else f.session.env[name] = toPSString(value);
     return;
   }
   const target = scope && scope !== 'variable' ? f.scope.byQualifier(scope) ?? f.scope : f.scope;

@@ -49,7 +49,7 @@ export class NativeCommandProcessor implements CommandProcessor {
     // Imported here: node:child_process costs every start of the shell several milliseconds.
     const { spawn } = await import('node:child_process');
     return new Promise((resolve, reject) => {
-      const child = spawn(this.file, argumentStrings(this.args), { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(this.file, argumentStrings(this.args), { stdio: ['pipe', 'pipe', 'pipe'], env: session.env });
       let pending = '';
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', (chunk: string) => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { VariableAst } from '../../../grammar/ast.ts';
 import { variableLayout, type Scope, type Variable } from '../scope.ts';
 import type { Compiled, Frame } from './frame.ts';
+import { environmentName } from '../session.ts';
 
 function automatic(f: Frame, key: string): { found: boolean; value?: unknown } {
   switch (key) {
@@ -32,7 +33,7 @@ export function readVariable(f: Frame, name: string, scope?: string): unknown {
   if (scope) {
     switch (scope) {
       case 'env':
-        return process.env[name] ?? process.env[Object.keys(process.env).find((k) => k.toLowerCase() === key) ?? ''] ?? null;
+        return f.session.env[environmentName(f.session.env, name) ?? name] ?? null;
       case 'function':
         return f.scope.lookupFunction(name)?.scriptBlock ?? null;
       case 'variable':
