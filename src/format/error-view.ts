@@ -1,7 +1,8 @@
 // Error records as the console shows them ($ErrorView). NormalView (the Windows PowerShell 5.1
 // default): `Cmd : message`, the position message, then the `+ CategoryInfo` and
-// `+ FullyQualifiedErrorId` lines (indented four spaces and hard-split at width - 6 in 5.1, followed
-// by a line holding one space). CategoryView: the CategoryInfo line only. ConciseView: concise-view.ts.
+// `+ FullyQualifiedErrorId` lines, and `+ PSComputerName` for a remote command's error (indented four
+// spaces and hard-split at width - 6 in 5.1, followed by a line holding one space). CategoryView: the
+// CategoryInfo line only. ConciseView: concise-view.ts.
 import type { ErrorRecord } from '../runtime/errors.ts';
 import type { Dialect, ErrorViewName } from './options.ts';
 import { categoryInfoMessage } from './error-category.ts';
@@ -31,6 +32,7 @@ function normalView(record: ErrorRecord, width: number, dialect: Dialect): strin
     `+ CategoryInfo          : ${categoryInfoMessage(record, dialect)}`,
     `+ FullyQualifiedErrorId : ${record.fullyQualifiedErrorId}`,
   ];
+  if (record.originComputer) lines.push(`+ PSComputerName        : ${record.originComputer}`);
   let text = commandPrefix(record) + errorMessageText(record, dialect) + (position ? `\n${position}` : '');
   if (dialect === 'Desktop') {
     for (const line of lines) text += `\n${indentedChunks(line, width)}`;

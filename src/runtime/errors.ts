@@ -142,6 +142,8 @@ export interface ErrorRecordInit {
   recommendedAction?: string;
   /** Command identifier for FullyQualifiedErrorId (`<ErrorId>,<command>`). */
   commandId?: string;
+  /** The computer a remote command's error comes from (OriginInfo.PSComputerName; Invoke-Command). */
+  originComputer?: string;
 }
 
 export class ErrorRecord {
@@ -154,6 +156,7 @@ export class ErrorRecord {
   detailsMessage?: string;
   recommendedAction?: string;
   commandId?: string;
+  originComputer?: string;
 
   constructor(init: ErrorRecordInit) {
     this.exception = init.exception;
@@ -165,6 +168,7 @@ export class ErrorRecord {
     this.detailsMessage = init.detailsMessage;
     this.recommendedAction = init.recommendedAction;
     this.commandId = init.commandId;
+    this.originComputer = init.originComputer;
     init.exception.errorRecord ??= this;
   }
 

@@ -1,15 +1,17 @@
 // Enter-PSSession / Exit-PSSession: the interactive shell works on a lab computer (entered-session.ts
 // keeps which one; the prompt and the read-run loops of src/host ask it).
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
+import type { ErrorSpec } from '../../../src/pipeline/context.ts';
 import { ErrorRecord } from '../../../src/runtime/errors.ts';
 import type { Session } from '../../../src/runtime/session.ts';
 import { resolveLabComputer } from './lab-computers.ts';
-import { asLabPSSession, listPSSessions, openPSSession, type LabPSSession } from './ps-session.ts';
+import { asLabPSSession, listPSSessions, notAPSSession, openPSSession, type LabPSSession } from './ps-session.ts';
 import { CALLER_KEY, enterSession, exitEnteredSession } from './entered-session.ts';
-import { REMOTING_SETUP } from './session-cmdlets.ts';
+import { REMOTING_SETUP, sessionNotAvailable } from './session-cmdlets.ts';
 
 export const enterPSSessionCmdlet = defineCmdlet({
   name: 'Enter-PSSession',
+  commandId: 'Microsoft.PowerShell.Commands.EnterPSSessionCommand',
   synopsis: 'Works interactively on a lab computer.',
   description:
     'Makes the interactive shell run each command typed on the computer (-ComputerName, in a session closed when you leave) or in a ' +
@@ -36,7 +38,7 @@ export const enterPSSessionCmdlet = defineCmdlet({
     const session = ctx.session;
     if (session.services.has(CALLER_KEY)) {
       ctx.fail({
-        message: 'Enter-PSSession can\'t be used inside an entered session. Run Exit-PSSession first, then enter the other session.',
+        message: 'You are currently in a Windows PowerShell PSSession and cannot use the Enter-PSSession cmdlet to enter another PSSession.',
         errorId: 'RemoteHostDoesNotSupportPushRunspace',
         category: 'InvalidArgument',
         exceptionType: 'System.ArgumentException',
@@ -51,23 +53,34 @@ export const enterPSSessionCmdlet = defineCmdlet({
       temporary = true;
     } else {
       const open = listPSSessions(session);
-      psSession = p.Session !== undefined ? asLabPSSession(p.Session) : open.find((s) => (p.Id !== undefined ? s.id === p.Id : s.name.toLowerCase() === p.Name!.toLowerCase()));
-      if (!psSession || psSession.state !== 'Opened') {
-        const what = p.Id !== undefined ? `Id ${p.Id}` : p.Name !== undefined ? `name "${p.Name}"` : 'the session given';
-        return ctx.fail({
-          message: `The remote session with ${what} isn't available (not found, or closed). Run Get-PSSession to see the open sessions.`,
-          errorId: 'RemoteRunspaceNotAvailable',
-          category: 'InvalidArgument',
-          exceptionType: 'System.ArgumentException',
-        });
+      if (p.Session !== undefined) {
+        psSession = asLabPSSession(p.Session);
+        if (!psSession) return ctx.writeError(notAPSSession(p.Session));
+      } else {
+        psSession = open.find((s) => (p.Id !== undefined ? s.id === p.Id : s.name.toLowerCase() === p.Name!.toLowerCase()));
+        if (!psSession) return ctx.writeError(sessionNotAvailable(p.Id !== undefined ? { id: p.Id } : { name: p.Name! }));
       }
+      if (psSession.state !== 'Opened') return ctx.writeError(sessionMustBeOpen(psSession, p.Session !== undefined));
     }
     await enterSession(session, psSession, temporary);
   },
 });
 
+/** PowerShell's error for entering a session that is not open (with -Session it names the session). */
+function sessionMustBeOpen(s: LabPSSession, given: boolean): ErrorSpec {
+  return {
+    message: given
+      ? `Cannot enter session ${s.name} because it is not in the disconnected state or is not available for connection. Retrieve the remote session using Get-PSSession -ComputerName ${s.computerName} -InstanceId ${s.instanceId}.`
+      : 'Session must be open.',
+    errorId: 'PushedRunspaceMustBeOpen',
+    category: 'InvalidArgument',
+    exceptionType: 'System.ArgumentException',
+  };
+}
+
 export const exitPSSessionCmdlet = defineCmdlet({
   name: 'Exit-PSSession',
+  commandId: 'Microsoft.PowerShell.Commands.ExitPSSessionCommand',
   synopsis: 'Leaves the session Enter-PSSession entered.',
   description: 'The interactive shell runs commands here again; a session entered with -ComputerName is closed, one entered from a PSSession stays open. Does nothing outside an entered session.',
   module: 'Microsoft.PowerShell.Core',

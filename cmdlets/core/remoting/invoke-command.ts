@@ -11,11 +11,12 @@ import { REMOTING_SETUP } from './session-cmdlets.ts';
 
 function closedSessionError(ctx: CmdletContext, s: LabPSSession): ErrorRecord {
   return ctx.errorRecord({
-    message: `Because the session state for session ${s.name}, ${s.instanceId}, ${s.computerName} is not equal to Open, you cannot run a command in the session.  The session state is ${s.state}.`,
-    errorId: 'InvalidSessionState',
+    // PowerShell's text, two double spaces included.
+    message: `Because the session state for session ${s.name}, ${s.instanceId}, ${s.computerName} is not equal to Open, you cannot run a command  in the session.  The session state is ${s.state}.`,
+    errorId: 'InvokeCommandCommandInvalidSessionState',
     category: 'InvalidOperation',
     targetObject: s.object,
-    exceptionType: 'System.InvalidOperationException',
+    exceptionType: 'System.Management.Automation.Runspaces.InvalidRunspaceStateException',
   });
 }
 
@@ -62,6 +63,7 @@ export const invokeCommandCmdlet = defineCmdlet({
       'error records. The block sees none of this shell\'s variables: pass values with -ArgumentList.',
   ].join('\n'),
   module: 'Microsoft.PowerShell.Core',
+  commandId: 'Microsoft.PowerShell.Commands.InvokeCommandCommand',
   defaultParameterSet: 'InProcess',
   parameters: {
     ScriptBlock: { type: 'scriptblock', position: 0, mandatory: true, aliases: ['Command'], description: 'The commands to run.' },

@@ -7,18 +7,24 @@ import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import { asTerminating } from '../../../src/runtime/evaluator/compile-statement.ts';
 import { ExitSignal, type Frame } from '../../../src/runtime/evaluator/frame.ts';
 import { invokeScriptBlock } from '../../../src/runtime/evaluator/invoke-block.ts';
-import { TerminatingError } from '../../../src/runtime/errors.ts';
+import { ErrorRecord, TerminatingError } from '../../../src/runtime/errors.ts';
 import type { ScriptBlock } from '../../../src/runtime/scriptblock.ts';
 import type { Streams } from '../../../src/runtime/streams.ts';
 import { PSObject } from '../../../src/runtime/values.ts';
+import { FORMAT_LINE_TYPE } from '../support/formatting.ts';
 import type { LabPSSession } from './ps-session.ts';
 
-/** A remote object as the caller receives it: a copy carrying PSComputerName. */
+/** A remote object as the caller receives it: a copy carrying PSComputerName (Format-* output passes as it is). */
 export function fromComputer(value: unknown, computerName: string): unknown {
-  if (!(value instanceof PSObject)) return value;
+  if (!(value instanceof PSObject) || value.typeName === FORMAT_LINE_TYPE) return value;
   const copy = value.copy();
   copy.setProperty('PSComputerName', computerName);
   return copy;
+}
+
+/** A remote error as the caller receives it: a copy that says which computer it comes from (`+ PSComputerName`). */
+function errorFromComputer(record: ErrorRecord, computerName: string): ErrorRecord {
+  return new ErrorRecord({ ...record, originComputer: computerName });
 }
 
 export async function invokeOnLabComputer(ctx: CmdletContext, s: LabPSSession, block: ScriptBlock, args: unknown[], options: { hideComputerName?: boolean } = {}): Promise<void> {
@@ -34,7 +40,7 @@ export async function invokeOnLabComputer(ctx: CmdletContext, s: LabPSSession, b
     }
   };
   const streams: Streams = {
-    error: (record) => forward(() => ctx.writeError(record)),
+    error: (record) => forward(() => ctx.writeError(errorFromComputer(record, s.computerName))),
     warning: (message) => forward(() => ctx.writeWarning(message)),
     verbose: (message) => forward(() => ctx.writeVerbose(message)),
     debug: (message) => forward(() => ctx.writeDebug(message)),

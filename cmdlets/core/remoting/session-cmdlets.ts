@@ -1,6 +1,6 @@
 // New-PSSession, Get-PSSession, Remove-PSSession: persistent connections to lab computers.
 import { defineCmdlet } from '../../../src/pipeline/cmdlet.ts';
-import type { CmdletContext } from '../../../src/pipeline/context.ts';
+import type { CmdletContext, ErrorSpec } from '../../../src/pipeline/context.ts';
 import { ErrorRecord } from '../../../src/runtime/errors.ts';
 import { hasWildcardCharacters, wildcardMatch } from '../../../src/runtime/wildcard.ts';
 import { resolveLabComputer } from './lab-computers.ts';
@@ -18,10 +18,10 @@ function sessionsMatching(ctx: CmdletContext, p: { Id?: number[]; Name?: string[
   const sessions = listPSSessions(ctx.session);
   // As PowerShell: an -Id, or a -Name without wildcards, that names no session is an error.
   for (const id of p.Id ?? []) {
-    if (!sessions.some((s) => s.id === id)) notAvailable(ctx, `session ID ${id}`, 'RemoteRunspaceNotAvailableForSpecifiedSessionId', id);
+    if (!sessions.some((s) => s.id === id)) ctx.writeError(sessionNotAvailable({ id }));
   }
   for (const name of p.Name ?? []) {
-    if (!hasWildcardCharacters(name) && !sessions.some((s) => wildcardMatch(s.name, name))) notAvailable(ctx, `name ${name}`, 'RemoteRunspaceNotAvailableForSpecifiedName', name);
+    if (!hasWildcardCharacters(name) && !sessions.some((s) => wildcardMatch(s.name, name))) ctx.writeError(sessionNotAvailable({ name }));
   }
   return sessions.filter(
     (s) =>
@@ -31,12 +31,21 @@ function sessionsMatching(ctx: CmdletContext, p: { Id?: number[]; Name?: string[
   );
 }
 
-function notAvailable(ctx: CmdletContext, what: string, errorId: string, target: unknown): void {
-  ctx.writeError({ message: `The remote session with the ${what} is not available.`, errorId, category: 'InvalidArgument', targetObject: target, exceptionType: 'System.ArgumentException' });
+/** PowerShell's error for an -Id or -Name that names no session of this shell (its name text has two spaces before "is"). */
+export function sessionNotAvailable(wanted: { id: number } | { name: string }): ErrorSpec {
+  const byId = 'id' in wanted;
+  return {
+    message: byId ? `The remote session with the session ID ${wanted.id} is not available.` : `The remote session with the name ${wanted.name}  is not available.`,
+    errorId: byId ? 'RemoteRunspaceNotAvailableForSpecifiedSessionId' : 'RemoteRunspaceNotAvailableForSpecifiedName',
+    category: 'InvalidArgument',
+    targetObject: byId ? wanted.id : wanted.name,
+    exceptionType: 'System.ArgumentException',
+  };
 }
 
 export const newPSSessionCmdlet = defineCmdlet({
   name: 'New-PSSession',
+  commandId: 'Microsoft.PowerShell.Commands.NewPSSessionCommand',
   synopsis: 'Creates a persistent connection to a lab computer.',
   description: [
     'Opens a session on each computer named by -ComputerName and returns its PSSession (Id, Name, ComputerName, State, Availability). ' +
@@ -78,6 +87,7 @@ export const newPSSessionCmdlet = defineCmdlet({
 
 export const getPSSessionCmdlet = defineCmdlet({
   name: 'Get-PSSession',
+  commandId: 'Microsoft.PowerShell.Commands.GetPSSessionCommand',
   synopsis: 'Gets the PSSessions this shell opened.',
   description: 'Lists the sessions New-PSSession opened in this shell (all of them, or those with the -Id, -Name or -ComputerName given; wildcards allowed in names).',
   module: MODULE,
@@ -102,6 +112,7 @@ export const getPSSessionCmdlet = defineCmdlet({
 
 export const removePSSessionCmdlet = defineCmdlet({
   name: 'Remove-PSSession',
+  commandId: 'Microsoft.PowerShell.Commands.RemovePSSessionCommand',
   synopsis: 'Closes PSSessions: the services they run stop.',
   description: 'Closes the sessions given (-Session, from the pipeline, or by -Id, -Name, -ComputerName): their State becomes Closed and what they ran stops (the transport service started there with Start-Service).',
   module: MODULE,

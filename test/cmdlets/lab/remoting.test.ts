@@ -134,7 +134,7 @@ describe('lab remoting between Contoso and Woodgrove Bank', () => {
     assert.match(byId.err, /^Remove-PSSession : The remote session with the session ID 99 is not available\./);
     assert.match(byId.err, /FullyQualifiedErrorId : RemoteRunspaceNotAvailableForSpecifiedSessionId,/);
     const byName = await contoso.run('Get-PSSession -Name Nope');
-    assert.match(byName.err, /^Get-PSSession : The remote session with the name Nope is not available\./);
+    assert.match(byName.err, /^Get-PSSession : The remote session with the name Nope {2}is not available\./);
     assert.match(byName.err, /RemoteRunspaceNotAvailableForSpecifiedName/);
     assert.equal((await contoso.run('Get-PSSession -Name Nope*; Remove-PSSession -ComputerName nowhere')).err, '');
   });
