@@ -52,6 +52,11 @@ export function checkpoint(flag: AbortFlag): Promise<void> | undefined {
   if (flag.aborted) throw pipelineStopped();
   const now = performance.now();
   if (now - lastYield < YIELD_AFTER_MS || synchronousOnly.depth > 0) return undefined;
+  return yieldOnce(flag);
+}
+
+/** Apart from checkpoint: a closure over `flag` there would allocate a context on every call. */
+function yieldOnce(flag: AbortFlag): Promise<void> {
   return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
     lastYield = performance.now();
     if (flag.aborted) throw pipelineStopped();
