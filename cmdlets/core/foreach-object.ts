@@ -45,8 +45,7 @@ function scriptsOf(p: { Begin?: ScriptBlock; Process?: ScriptBlock[]; End?: Scri
 }
 
 function prepare(ctx: CmdletContext, scripts: Scripts): Plan {
-  const emit = (v: unknown): void => ctx.write(v, false);
-  const ready = (block: ScriptBlock | null | undefined): Block | undefined => (block ? ctx.prepareScriptBlock(block, emit) : undefined);
+  const ready = (block: ScriptBlock | null | undefined): Block | undefined => (block ? ctx.prepareScriptBlock(block, ctx.emit) : undefined);
   return { begin: ready(scripts.begin), process: scripts.process.map(ready), end: ready(scripts.end) };
 }
 

@@ -90,7 +90,7 @@ class Filter {
   }
 
   decide(input: unknown): void {
-    if (this.count > 1 || (this.count === 1 && toBool(this.first))) this.ctx.write(input, false);
+    if (this.count > 1 || (this.count === 1 && toBool(this.first))) this.ctx.emit(input);
   }
 }
 

@@ -11,7 +11,7 @@ import type { CmdletContext, ErrorSpec } from './context.ts';
 import type { CmdletProcessor, InvocationSite, PreparedBlock } from './cmdlet-processor.ts';
 import type { OutputPipe } from './output-pipe.ts';
 import { confirmAction } from './should-process.ts';
-import { enumerate } from '../runtime/values.ts';
+import { AutomationNull, isEnumerable } from '../runtime/values.ts';
 
 function preferenceName(value: unknown): string {
   if (typeof value === 'number') return ActionPreference.namesOf(value)[0] ?? 'Continue';
@@ -37,6 +37,13 @@ export class CmdletStreams {
     Object.defineProperty(this.sharedState, 'processor', { value: proc, enumerable: false, configurable: true });
     this.errorVariable = this.collector('ErrorVariable');
     this.outVariable = this.collector('OutVariable');
+    const outVariable = this.outVariable;
+    this.emit = outVariable
+      ? (value) => {
+          outVariable.push(value);
+          pipe.write(value);
+        }
+      : pipe.write;
   }
 
   private bound(name: string): unknown {
@@ -60,16 +67,16 @@ export class CmdletStreams {
     return preferenceName(this.site.scope.get(variable));
   }
 
+  /**
+   * One object to the next stage as it is. Without -OutVariable this is the pipe's own write, so per-object
+   * output (ForEach-Object, Where-Object) goes straight to the next stage.
+   */
+  readonly emit: (value: unknown) => void;
+
   write(value: unknown, enumerateIt = true): void {
-    if (enumerateIt) {
-      for (const item of enumerate(value)) {
-        this.outVariable?.push(item);
-        this.pipe.write(item);
-      }
-    } else {
-      this.outVariable?.push(value);
-      this.pipe.write(value);
-    }
+    if (!enumerateIt) this.emit(value);
+    else if (isEnumerable(value)) for (const item of value) this.emit(item);
+    else if (value !== AutomationNull) this.emit(value);
   }
 
   errorRecord(spec: ErrorSpec): ErrorRecord {
@@ -241,6 +248,7 @@ class StreamsContext implements CmdletContext {
   readonly isBound: CmdletContext['isBound'];
   readonly boundParameterNames: CmdletContext['boundParameterNames'];
   readonly write: CmdletContext['write'];
+  readonly emit: CmdletContext['emit'];
   readonly writeError: CmdletContext['writeError'];
   readonly fail: CmdletContext['fail'];
   readonly writeWarning: CmdletContext['writeWarning'];
@@ -274,6 +282,7 @@ class StreamsContext implements CmdletContext {
     };
     this.boundParameterNames = () => [...proc.boundParameters.keys()];
     this.write = (v, e) => streams.write(v, e);
+    this.emit = streams.emit;
     this.writeError = (e) => streams.writeError(e);
     this.fail = (e) => streams.fail(e);
     this.writeWarning = (m) => streams.writeWarning(m);

@@ -37,6 +37,8 @@ export interface CmdletContext {
 
   /** WriteObject: arrays are enumerated unless `enumerate` is false. */
   write(value: unknown, enumerate?: boolean): void;
+  /** WriteObject of one object as it is (never enumerated): a plain function, the cheapest per-object output. */
+  readonly emit: (value: unknown) => void;
   /** WriteError (non-terminating): honours -ErrorAction / $ErrorActionPreference. */
   writeError(error: ErrorRecord | ErrorSpec): void;
   /** ThrowTerminatingError: stops the command. */

@@ -44,6 +44,7 @@ export function compileStatementBlockCollect(block: StatementBlockAst): Compiled
 
 /** Writes a value to the frame's output, enumerating arrays as PowerShell does. */
 export function writeEnumerated(f: Frame, value: unknown): MaybePromise<void> {
+  if (typeof value !== 'object' || value === null) return value === AutomationNull ? undefined : f.out(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const r = f.out(value[i]);
@@ -52,5 +53,5 @@ export function writeEnumerated(f: Frame, value: unknown): MaybePromise<void> {
     return undefined;
   }
   if (value instanceof Uint8Array || value instanceof Set) return writeEnumerated(f, Array.from(value as Iterable<unknown>));
-  return value === AutomationNull ? undefined : f.out(value);
+  return f.out(value);
 }
