@@ -171,6 +171,20 @@ function compileBinary(node: BinaryAst): Compiled {
   // `$_ * 2`, `$i -lt 10`: two plain numbers skip the generic unwrapping and conversion. This is
   // positioned() written out, so that an evaluation costs one closure call and one try, not two.
   const span = node.span;
+  if (node.right.kind === 'Constant' && typeof node.right.value === 'number') {
+    // `$_ * 2`, `$_ % 2 -eq 0`: a number on the right is used as it is rather than called for.
+    const r = node.right.value;
+    return (f) => {
+      try {
+        const l = left(f);
+        if (typeof l === 'number') return onNumbers(l, r);
+        if (l instanceof Promise) return positionedLater(f, span, binaryLeftLater(op, cs, l, r));
+        return binaryOperation(op, cs, l, r);
+      } catch (e) {
+        throw toTerminating(e, f, span);
+      }
+    };
+  }
   return (f) => {
     try {
       const l = left(f);
@@ -191,6 +205,10 @@ function binaryAfterLeft(f: Frame, op: string, cs: boolean, l: Promise<unknown>,
     const r = right(f);
     return r instanceof Promise ? binaryLater(op, cs, lv, r) : binaryOperation(op, cs, lv, r);
   });
+}
+
+function binaryLeftLater(op: string, cs: boolean, l: Promise<unknown>, r: unknown): Promise<unknown> {
+  return l.then((lv) => binaryOperation(op, cs, lv, r));
 }
 
 function binaryLater(op: string, cs: boolean, l: unknown, r: Promise<unknown>): Promise<unknown> {

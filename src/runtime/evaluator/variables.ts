@@ -52,24 +52,6 @@ export function readVariable(f: Frame, name: string, scope?: string): unknown {
 }
 
 /**
- * The variable `key` (lower case) resolves to from a scope, remembered for the last scope asked until any
- * scope gains, loses or replaces a variable: a loop body reading `$i` or `$_` skips the walk up the
- * scopes and its Map lookups. Values are read from the Variable each time, so assignments need no care.
- */
-export function cachedLookup(key: string): (scope: Scope) => Variable | undefined {
-  let lastScope: Scope | undefined;
-  let found: Variable | undefined;
-  let version = -1;
-  return (scope) => {
-    if (scope === lastScope && version === variableLayout.version) return found;
-    found = scope.lookupKey(key);
-    lastScope = scope;
-    version = variableLayout.version;
-    return found;
-  };
-}
-
-/**
  * `$name = value` with no scope qualifier (also a foreach loop variable): Scope.assign, except that a plain
  * local already there (no options, type constraint or validation) just takes the value, found without a
  * Map lookup while the variable layout holds.
@@ -101,10 +83,20 @@ export function compileVariableRead(node: VariableAst): Compiled {
     if (key === 'false') return () => false;
     if (key === 'null') return () => null;
     if (!automaticNames.has(key)) {
-      // An ordinary variable (or `$_`): resolved once per scope while no scope's layout changes.
-      const lookup = cachedLookup(key);
+      // An ordinary variable (or `$_`): the Variable it resolves to is remembered for the last scope asked
+      // until any scope gains, loses or replaces a variable, so a loop body reading `$i` or `$_` skips the
+      // walk up the scopes and its Map lookups. The value is read from the Variable each time.
+      let lastScope: Scope | undefined;
+      let found: Variable | undefined;
+      let version = -1;
       return (f) => {
-        const v = lookup(f.scope);
+        const scope = f.scope;
+        let v = found;
+        if (scope !== lastScope || version !== variableLayout.version) {
+          v = found = scope.lookupKey(key);
+          lastScope = scope;
+          version = variableLayout.version;
+        }
         return v === undefined || v.value === undefined ? null : v.value;
       };
     }
