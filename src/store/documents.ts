@@ -1,9 +1,9 @@
 // JSON documents kept as conf stores, with a cross-process lock around every read-modify-write.
 //
-// Each document is one conf store (`cwd` + `configName`, `clearInvalidConfig: false`, no schema):
-// conf reads the file afresh on every access and writes through `atomically` (temp file, fsync,
-// rename), so a crash mid-write leaves the old file whole and another process sees a committed
-// change on its next read. conf does not lock, so every change goes through `transaction`/`update`,
+// Each document is one conf store (`cwd` + `configName`, `clearInvalidConfig: false`, no schema),
+// written through `atomically` (temp file, fsync, rename), so a crash mid-write leaves the old file
+// whole. Reads check the file on every access (document-cache.ts: a stat, parsing again only when
+// the file changed), so another process sees a committed change on its next read. conf does not lock, so every change goes through `transaction`/`update`,
 // which hold the store's lock file (lock.ts) from the read to the last write. A transaction stages
 // its writes and commits them only when its function returns, so a mutation that throws (for
 // example a validation error) changes nothing on disk.
@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { writeFileAtomicSync } from './atomic-write.ts';
+import { CommittedDocumentCache } from './document-cache.ts';
 import { withLock } from './lock.ts';
 import type { LockOptions } from './lock.ts';
 import { StoreError } from './store-error.ts';
@@ -61,6 +62,7 @@ export class DocumentStore {
   readonly lockFile: string;
   readonly #lockOptions: LockOptions;
   readonly #confs = new Map<string, Conf<Record<string, unknown>>>();
+  readonly #committed = new CommittedDocumentCache();
   #active: StagedTransaction | undefined;
 
   constructor(options: DocumentStoreOptions) {
@@ -120,18 +122,34 @@ export class DocumentStore {
     );
   }
 
+  /**
+   * The committed document for read-only use: the same frozen object until the file changes (so
+   * callers may key derived values on it), `spec.create()` when there is none. Inside a
+   * transaction, what the transaction sees.
+   */
+  readShared<T extends VersionedDocument>(spec: DocumentSpec<T>): Readonly<T> {
+    if (this.#active) return this.#active.read(spec);
+    return this.#loadCommitted(spec) ?? spec.create();
+  }
+
   /** @internal The document on disk, upgraded; undefined when the file does not exist. */
   readCommitted<T extends VersionedDocument>(spec: DocumentSpec<T>): T | undefined {
+    const document = this.#loadCommitted(spec);
+    return document === undefined ? undefined : structuredClone(document);
+  }
+
+  #loadCommitted<T extends VersionedDocument>(spec: DocumentSpec<T>): T | undefined {
     const file = this.pathOf(spec);
-    if (!fs.existsSync(file)) return undefined;
-    let raw: Record<string, unknown>;
-    try {
-      raw = structuredClone(this.#conf(file).store);
-    } catch (error) {
-      throw unreadable(file, error);
-    }
-    if (Object.keys(raw).length === 0) return undefined;
-    return upgraded(spec, raw, file);
+    return this.#committed.load(file, (text) => {
+      let raw: Record<string, unknown>;
+      try {
+        raw = JSON.parse(text) as Record<string, unknown>;
+      } catch (error) {
+        throw unreadable(file, error);
+      }
+      if (raw === null || typeof raw !== 'object' || Object.keys(raw).length === 0) return undefined;
+      return upgraded(spec, raw, file);
+    })?.document;
   }
 
   /** @internal Writes one document through conf (atomic). */
@@ -148,6 +166,7 @@ export class DocumentStore {
       );
     }
     const value = JSON.parse(text) as Record<string, unknown>;
+    this.#committed.forget(file);
     try {
       if (process.env.SNAP) {
         // conf falls back to a plain, non-atomic write when SNAP is set; keep the guarantee.

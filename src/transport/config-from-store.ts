@@ -2,17 +2,15 @@
 // MSExchangeTransport` (and `emsh -Service`) runs. The local Edge's receive connectors, the send
 // connectors it sources (EdgeSync's copies), the accepted domains and TLS lists it sees, the
 // certificate enabled for SMTP whose name matches the connector FQDN (else the default SMTP
-// certificate) with its key from the key store, peer validation against the store's trusted roots
+// certificate) with its key from the key store (store-certificate.ts), peer validation against the store's trusted roots
 // and CRLs through src/pki (Valid verdicts remembered while nothing can change them), and next
 // hops from the lab DNS registry, then real DNS MX.
 import path from 'node:path';
-import { parseCertificate, parseCertificateDer, type CertificateInfo } from '../pki/certificate-info.ts';
+import { parseCertificateDer, type CertificateInfo } from '../pki/certificate-info.ts';
 import { validateCertificate } from '../pki/certificate-validation.ts';
 import { listAcceptedDomains } from '../store/accepted-domains.ts';
 import { parseAddressSpace } from '../store/address-space.ts';
 import { parseBinding } from '../store/binding.ts';
-import { SERVICES, type CertificateRecord } from '../store/certificate-records.ts';
-import { CertificateStore } from '../store/certificate-store.ts';
 import type { EmshState } from '../store/emsh-state.ts';
 import { LabDnsRegistry } from '../store/lab-dns.ts';
 import type { ReceiveConnector } from '../store/receive-connector-defaults.ts';
@@ -25,13 +23,13 @@ import { timeSpanSeconds, type ByteSize } from '../store/quantities.ts';
 import { getTransportConfig } from '../store/transport-config.ts';
 import { certificateMatchesDomain } from './cert-name-match.ts';
 import { resolveMxNextHop } from './dns-next-hop.ts';
+import { smtpCertificateReader } from './store-certificate.ts';
 import { storeTrustReader, verdictWindow } from './store-trust.ts';
 import type {
   NextHopHost,
   PeerValidationResult,
   ReceiveConnectorSettings,
   SendConnectorSettings,
-  SmtpCertificate,
   TransportSettings,
 } from './transport-settings.ts';
 import { BoundedCache, ValidVerdictCache, type VerdictWindow } from './verdict-cache.ts';
@@ -118,35 +116,6 @@ function sendSettings(connector: SendConnector, serverFqdn: string): SendConnect
     port: connector.Port,
     connectionInactivityTimeoutMs: timeSpanSeconds(connector.ConnectionInactivityTimeOut) * 1000,
   };
-}
-
-const validityCache = new Map<string, { notBefore: number; notAfter: number; selfSigned: boolean }>();
-
-function validity(record: CertificateRecord): { notBefore: number; notAfter: number } {
-  let cached = validityCache.get(record.thumbprint);
-  if (!cached) {
-    const info = parseCertificate(record.certificatePem);
-    cached = { notBefore: info.notBefore.getTime(), notAfter: info.notAfter.getTime(), selfSigned: info.isSelfSigned };
-    validityCache.set(record.thumbprint, cached);
-  }
-  return cached;
-}
-
-/** The certificate for a connector FQDN: enabled for SMTP, with a key, naming the FQDN; else the default SMTP one. */
-export function smtpCertificateFor(state: EmshState, serverName: string, fqdn: string): SmtpCertificate | undefined {
-  const store = new CertificateStore(state, serverName);
-  const usable = (c: CertificateRecord | undefined): c is CertificateRecord => !!c && !!c.keyId && (c.services & SERVICES.SMTP) !== 0;
-  const now = Date.now();
-  const candidates = store.findByDomain(fqdn).filter(usable);
-  const current = candidates.filter((c) => {
-    const info = validity(c);
-    return info.notBefore <= now && now <= info.notAfter;
-  });
-  const defaultSmtp = store.getDefaultSmtpCertificate();
-  const chosen = current.at(-1) ?? candidates.at(-1) ?? (usable(defaultSmtp) ? defaultSmtp : undefined);
-  if (!chosen) return undefined;
-  const key = state.keys.loadKey(chosen.keyId!);
-  return { keyPem: key.pem, certPem: chosen.certificatePem, chainPems: (chosen.chainPems ?? []).filter((pem) => !parseCertificate(pem).isSelfSigned) };
 }
 
 const statusDetails: Record<string, string> = {
@@ -242,7 +211,7 @@ export function transportSettingsFromStore(state: EmshState, options: StoreSetti
     tlsSendDomainSecureList: config.TLSSendDomainSecureList,
     receiveConnectors: receive,
     sendConnectors: send,
-    certificate: (fqdn) => smtpCertificateFor(state, ctx.serverName, fqdn),
+    certificate: smtpCertificateReader(state, ctx.serverName),
     validatePeer: storePeerValidator(state, ctx.serverName),
     resolveNextHop: labNextHopResolver(state.root, env),
     ...(options.retry ? { retry: options.retry } : {}),

@@ -15,14 +15,18 @@ export interface StoreTrust {
 }
 
 /**
- * Reads the store on every call, since another process (the shell) may import a CRL or remove a
- * root at any time; the store has no change counter, and one read of its document costs ~0.04 ms
- * against ~6 ms for a validation. Roots and CRLs are parsed again only when their texts change.
+ * Checks the store on every call, since another process (the shell) may import a CRL or remove a
+ * root at any time: DocumentStore.readShared costs a stat while the document is unchanged and gives
+ * a new object once it changed. Roots and CRLs are parsed again only when their texts change.
  */
 export function storeTrustReader(state: EmshState, serverName: string): () => StoreTrust {
+  const spec = certificateStoreSpec(serverName);
+  let version: object | undefined;
   let last: StoreTrust | undefined;
   return () => {
-    const document = state.documents.read(certificateStoreSpec(serverName));
+    const document = state.documents.readShared(spec);
+    if (last && document === version) return last;
+    version = document;
     const rootPems = document.root.map((record) => record.certificatePem);
     const crlPems = document.crls.map((record) => record.crlPem);
     const fingerprint = fingerprintOf([String(rootPems.length), ...rootPems, ...crlPems]);

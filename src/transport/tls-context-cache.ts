@@ -16,9 +16,19 @@ const maxEntries = 16;
 
 export class TlsContextCache {
   private readonly entries = new Map<string, { keyPem: string; chain: string; context: CertificateContext }>();
+  /** The store's certificate reader returns the same object while the store is unchanged. */
+  private readonly byObject = new WeakMap<SmtpCertificate, CertificateContext>();
   private plainClientContext: SecureContext | undefined;
 
   get(certificate: SmtpCertificate): CertificateContext {
+    const same = this.byObject.get(certificate);
+    if (same) return same;
+    const context = this.byText(certificate);
+    this.byObject.set(certificate, context);
+    return context;
+  }
+
+  private byText(certificate: SmtpCertificate): CertificateContext {
     const chain = certificate.chainPems.join('\n');
     const cached = this.entries.get(certificate.certPem);
     if (cached && cached.keyPem === certificate.keyPem && cached.chain === chain) return cached.context;

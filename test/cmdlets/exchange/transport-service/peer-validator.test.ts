@@ -8,7 +8,8 @@ import { issueCertificate } from '../../../../src/pki/lab-ca-issue.ts';
 import { parseCertificate } from '../../../../src/pki/certificate-info.ts';
 import { SERVICES } from '../../../../src/store/certificate-records.ts';
 import { CertificateStore } from '../../../../src/store/certificate-store.ts';
-import { smtpCertificateFor, storePeerValidator } from '../../../../src/transport/config-from-store.ts';
+import { storePeerValidator } from '../../../../src/transport/config-from-store.ts';
+import { smtpCertificateFor } from '../../../../src/transport/store-certificate.ts';
 import { createShell, type Shell } from '../../../helpers/run.ts';
 
 function der(pem: string): Buffer {
