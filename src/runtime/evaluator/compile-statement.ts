@@ -12,7 +12,8 @@ import { sequenceOf } from './combinators.ts';
 import { compileLoop } from './compile-loops.ts';
 import { compilePipeline } from './compile-pipeline.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, toTerminating, type Compiled, type Frame } from './frame.ts';
-import { captureOutput, compileStatementValue, collectValue } from './statement-value.ts';
+import { captureOutput, compileStatementValue, collectValue, writeEnumerated, writtenExpression } from './statement-value.ts';
+import { compileExpression } from './compile-expression.ts';
 import { tryState } from './try-state.ts';
 import { convertTo } from '../conversion.ts';
 
@@ -22,7 +23,7 @@ export function compileStatementBlock(block: StatementBlockAst): Compiled<void> 
   let c = cache.get(block);
   if (!c) {
     const traps = block.traps;
-    c = sequenceOf(block.statements.map((s) => guardStatement(compileStatement(s), traps)));
+    c = sequenceOf(block.statements.map((s) => guardStatement(s, traps)));
     if (block.statements.length === 0) c = () => undefined;
     cache.set(block, c);
   }
@@ -205,7 +206,56 @@ export function asTerminating(e: unknown, f: Frame): unknown {
 }
 
 /** Statement-level handling of terminating errors: traps, then report-and-continue. */
-function guardStatement(run: Compiled<void>, traps: TrapAst[]): Compiled<void> {
+function guardStatement(stmt: StatementAst, traps: TrapAst[]): Compiled<void> {
+  const onError = statementErrorHandler(traps);
+  const expression = writtenExpression(stmt);
+  if (expression) return guardedExpressionStatement(compileExpression(expression), onError);
+  const run = compileStatement(stmt);
+  // Runs once per statement per loop iteration: a plain try/catch, no closures on the synchronous path.
+  return (f) => {
+    let r: MaybePromise<void>;
+    try {
+      r = run(f);
+    } catch (e) {
+      return onError(f, e);
+    }
+    return r instanceof Promise ? onErrorLater(f, r, onError) : r;
+  };
+}
+
+type ErrorHandler = (f: Frame, e: unknown) => MaybePromise<void>;
+
+/**
+ * An expression statement (`$_ * 2` in a ForEach-Object block) with its guard in one closure: the body of
+ * a per-object block is often just this, so it costs one call and one try per object rather than two.
+ * What it does is compilePipeline's expression statement: the value is written, `$?` set after it.
+ */
+function guardedExpressionStatement(value: Compiled, onError: ErrorHandler): Compiled<void> {
+  return (f) => {
+    let r: MaybePromise<void>;
+    try {
+      const before = f.session.errorWrites;
+      const v = value(f);
+      if (v instanceof Promise) r = writeExpressionLater(f, v, before);
+      else {
+        f.session.lastSuccess = f.session.errorWrites === before;
+        r = writeEnumerated(f, v);
+      }
+    } catch (e) {
+      return onError(f, e);
+    }
+    return r instanceof Promise ? onErrorLater(f, r, onError) : r;
+  };
+}
+
+function writeExpressionLater(f: Frame, pending: Promise<unknown>, before: number): Promise<void> {
+  return pending.then((v) => {
+    f.session.lastSuccess = f.session.errorWrites === before;
+    return writeEnumerated(f, v);
+  });
+}
+
+function statementErrorHandler(traps: TrapAst[]): ErrorHandler {
   const compiledTraps = traps.map((t) => ({ type: t.type?.name, body: compileStatementBlock(t.body) }));
   const onError = (f: Frame, e: unknown): MaybePromise<void> => {
     const err = asTerminating(e, f);
@@ -225,19 +275,10 @@ function guardStatement(run: Compiled<void>, traps: TrapAst[]): Compiled<void> {
     reportError(f, err.record);
     return undefined;
   };
-  // Runs once per statement per loop iteration: a plain try/catch, no closures on the synchronous path.
-  return (f) => {
-    let r: MaybePromise<void>;
-    try {
-      r = run(f);
-    } catch (e) {
-      return onError(f, e);
-    }
-    return r instanceof Promise ? onErrorLater(f, r, onError) : r;
-  };
+  return onError;
 }
 
-function onErrorLater(f: Frame, pending: Promise<void>, onError: (f: Frame, e: unknown) => MaybePromise<void>): Promise<void> {
+function onErrorLater(f: Frame, pending: Promise<void>, onError: ErrorHandler): Promise<void> {
   return pending.catch((e) => onError(f, e));
 }
 

@@ -1,7 +1,7 @@
 // The value of a statement used as an expression: `$x = <statement>`, `( <statement> )`, `$( ... )`, `@( ... )`.
 // A bare expression keeps its value as is (`@(1)` stays an array); command output is collected:
 // nothing → $null, one object → that object, several → an array.
-import type { StatementAst, StatementBlockAst } from '../../../grammar/ast.ts';
+import type { ExpressionAst, StatementAst, StatementBlockAst } from '../../../grammar/ast.ts';
 import type { MaybePromise } from '../maybe-promise.ts';
 import { compileExpression } from './compile-expression.ts';
 import { compileAssignmentValue } from './assignment.ts';
@@ -40,6 +40,20 @@ export function compileStatementValue(stmt: StatementAst): Compiled {
 export function compileStatementBlockCollect(block: StatementBlockAst): Compiled<unknown[]> {
   const run = compileStatementBlock(block);
   return (f) => captureOutput(f, run);
+}
+
+/**
+ * The expression of a statement that is just an expression whose value is written (`$_ * 2`, `$x`), or
+ * undefined. (`$i++` and `1..N` are statements of this shape that compilePipeline treats apart.)
+ */
+export function writtenExpression(stmt: StatementAst): ExpressionAst | undefined {
+  if (stmt.kind !== 'Pipeline' || stmt.elements.length !== 1) return undefined;
+  const only = stmt.elements[0];
+  if (only.kind !== 'CommandExpression' || only.redirections.length > 0) return undefined;
+  const e = only.expression;
+  if (e.kind === 'Unary' && (e.operator === '++' || e.operator === '--')) return undefined;
+  if (e.kind === 'Binary' && e.operator === '..') return undefined;
+  return e;
 }
 
 /** Writes a value to the frame's output, enumerating arrays as PowerShell does. */
