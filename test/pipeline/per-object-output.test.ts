@@ -1,0 +1,68 @@
+// What the pipeline's per-object fast paths must keep: output written with ctx.emit still reaches
+// -OutVariable, ctx.write still enumerates (and writes nothing for AutomationNull), an expression statement
+// in a per-object block still writes its value enumerated, sets $? and reports its error per object, and
+// Ctrl+C still stops a foreach statement over a range.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createShell, type Shell } from '../helpers/run.ts';
+
+let shell: Shell;
+before(() => {
+  shell = createShell();
+});
+after(() => shell.dispose());
+
+const values = (code: string) => shell.values(code);
+
+describe('-OutVariable with per-object output', () => {
+  it('ForEach-Object and Where-Object fill the variable with what they pass on', async () => {
+    assert.deepEqual(await values('$null = 1..3 | ForEach-Object { $_ * 2 } -OutVariable doubled; $doubled'), [2, 4, 6]);
+    assert.deepEqual(await values('$null = 1..6 | Where-Object { $_ % 2 -eq 0 } -OutVariable even; $even'), [2, 4, 6]);
+  });
+
+  it('+name appends to the variable, and the objects still flow on', async () => {
+    assert.deepEqual(await values('$null = 1..2 | ForEach-Object { $_ } -OutVariable seen; 3 | ForEach-Object { $_ * 10 } -OutVariable +seen; $seen'), [30, 1, 2, 30]);
+  });
+});
+
+describe('ctx.write', () => {
+  it('enumerates arrays unless told not to', async () => {
+    assert.deepEqual(await values('(Write-Output @(1, 2, 3) | Measure-Object).Count'), [3]);
+    assert.deepEqual(await values('(Write-Output -NoEnumerate @(1, 2, 3) | Measure-Object).Count'), [1]);
+  });
+});
+
+describe('an expression statement in a per-object block', () => {
+  it('writes an array value enumerated and nothing for [void]', async () => {
+    assert.deepEqual(await values('(1..2 | ForEach-Object { @($_, $_) } | Measure-Object).Count'), [4]);
+    assert.deepEqual(await values('(1..2 | ForEach-Object { [void]$_ } | Measure-Object).Count'), [0]);
+  });
+
+  it('sets $? after its value, and an error ends only that statement for that object', async () => {
+    assert.deepEqual(await values('1..2 | ForEach-Object { $_; $? }'), [1, true, 2, true]);
+    const r = await shell.run("1..2 | ForEach-Object { [int]'x'; \"after $_ $?\" }");
+    assert.match(r.out, /after 1 False\s+after 2 False/);
+    assert.equal(r.err.match(/Cannot convert value "x"/g)?.length, 2);
+  });
+
+  it('decides Where-Object by its value', async () => {
+    assert.deepEqual(await values("1..6 | Where-Object { $_ % 3 }"), [1, 2, 4, 5]);
+    assert.deepEqual(await values("'a', '', 'b' | Where-Object { $_ }"), ['a', 'b']);
+    assert.deepEqual(await values('1..3 | Where-Object { @() }'), []);
+    assert.deepEqual(await values('1..2 | Where-Object { @(0, 0) }'), [1, 2]);
+  });
+});
+
+describe('Ctrl+C', () => {
+  it('stops a foreach statement over a range that never waits', async () => {
+    const sh = createShell();
+    try {
+      setTimeout(() => sh.session.abort.abort(), 150);
+      const r = await sh.run('$n = 0; foreach ($i in 1..1e9) { $n = $i }; $done = 1');
+      assert.match(r.err, /pipeline has been stopped/);
+      assert.deepEqual(await sh.values('$n -gt 0; $null -eq $done'), [true, true]);
+    } finally {
+      await sh.dispose();
+    }
+  });
+});
