@@ -8,16 +8,8 @@ import type { CmdletContext } from '../../src/pipeline/context.ts';
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { PSObject } from '../../src/runtime/values.ts';
 import { hasWildcardCharacters, wildcardToRegExp } from '../../src/runtime/wildcard.ts';
-import {
-  CommandTypes,
-  aliasInfo,
-  applicationInfo,
-  cmdletInfo,
-  functionAsCmdlet,
-  functionInfo,
-  visibleAliases,
-  visibleFunctions,
-} from './help/command-info.ts';
+import { CommandTypes, cmdletInfo, functionInfo } from '../../src/runtime/command-info.ts';
+import { aliasInfo, applicationInfo, functionAsCmdlet, visibleAliases, visibleFunctions } from './help/command-info.ts';
 import { syntaxLines } from './help/syntax.ts';
 import { callerScope } from './support/script-invoke.ts';
 

@@ -3,8 +3,10 @@
 // common parameters (-ErrorAction, -Verbose...) through the cmdlet context.
 import { defineCmdlet } from '../../src/pipeline/cmdlet.ts';
 import { ErrorRecord, PSException, type ErrorCategory } from '../../src/runtime/errors.ts';
+import { invocationRecordOf, invocationTypeName } from '../../src/runtime/invocation-info.ts';
 import { toPSString } from '../../src/runtime/to-string.ts';
 import { EnumType, baseValue } from '../../src/runtime/values.ts';
+import { callerScope } from './support/script-invoke.ts';
 
 const module = 'Microsoft.PowerShell.Utility';
 const WRITE_ERROR_ID = 'Microsoft.PowerShell.Commands.WriteErrorException';
@@ -72,14 +74,17 @@ export const writeError = defineCmdlet({
     const ex = baseValue(p.Exception);
     const exception = ex instanceof PSException ? ex : new PSException(ctx.isBound('Exception') && !ctx.isBound('Message') ? toPSString(ex) : message, WRITE_ERROR_ID);
     const category = (p.Category !== undefined ? ErrorCategoryType.namesOf(p.Category)[0] : 'NotSpecified') as ErrorCategory;
-    const template = ctx.errorRecord({ message, errorId: 'x', category });
+    // As in PowerShell, the error belongs to the function or script that called Write-Error (its
+    // $MyInvocation): `f : boom`, at the line that called f, with `,f` in the FullyQualifiedErrorId.
+    const caller = invocationRecordOf(callerScope(ctx).get('MyInvocation'));
     const record = new ErrorRecord({
       exception,
       errorId: p.ErrorId || WRITE_ERROR_ID,
       category,
       targetObject: p.TargetObject,
       activity: p.CategoryActivity ?? 'Write-Error',
-      invocation: template.invocation,
+      invocation: caller ?? ctx.errorRecord({ message, errorId: 'x', category }).invocation,
+      commandId: invocationTypeName(caller) || undefined,
       recommendedAction: p.RecommendedAction,
       detailsMessage: ctx.isBound('Exception') && ctx.isBound('Message') ? message : undefined,
     });

@@ -1,7 +1,7 @@
 // PowerShell 7's ConciseView: `Reason: message` for an error typed at the prompt; for errors in
 // scripts, multi-line input and parse errors, a `Line |` block with the source line, the `~` marker and
-// the message wrapped at the window width. Reason is `Exception` for `throw`, else the activity (the
-// command), else the command name as typed, else the category.
+// the message wrapped at the window width. Reason is `Exception` for `throw`, else the command (a cmdlet or
+// function), else the activity, else the command name as typed, else the category.
 import type { ErrorRecord } from '../runtime/errors.ts';
 import type { Dialect } from './options.ts';
 import { positionMessage } from './position-message.ts';
@@ -9,6 +9,9 @@ import { wasThrown } from './error-parts.ts';
 
 function reasonOf(record: ErrorRecord): string {
   if (wasThrown(record)) return 'Exception';
+  // A command Get-Command would find (a cmdlet or function) names the error; a script or script block does not.
+  const command = record.invocation?.command;
+  if (command?.name && command.kind !== 'ExternalScript' && command.kind !== 'Script') return command.name;
   return record.activity || record.invocation?.commandName || record.category || record.reason;
 }
 

@@ -1,6 +1,7 @@
 // Facts about an error record that every error view needs: whether it came from `throw`, whether it
 // is a native command's stderr line, the `Cmd : ` prefix, and the message as displayed.
 import type { ErrorRecord } from '../runtime/errors.ts';
+import { invocationName } from '../runtime/invocation-info.ts';
 import type { Dialect } from './options.ts';
 import { positionMessage } from './position-message.ts';
 
@@ -37,9 +38,31 @@ export function errorMessageText(record: ErrorRecord, dialect: Dialect): string 
   return message;
 }
 
-/** `Cmd : ` for errors raised by a command; nothing for throw, parse errors and expressions. */
+/**
+ * `Cmd : ` for errors raised by a command; nothing for throw, parse errors and expressions. As 5.1's
+ * NormalView: a script file gives its path, a script block its text, a command the name it was invoked
+ * by (its own name when run with `&` or `.`).
+ */
 export function commandPrefix(record: ErrorRecord): string {
-  const name = record.invocation?.commandName;
-  return name && !wasThrown(record) ? `${name} : ` : '';
+  const inv = record.invocation;
+  if (!inv || wasThrown(record)) return '';
+  const command = inv.command;
+  if (!command) return inv.commandName ? `${inv.commandName} : ` : '';
+  switch (command.kind) {
+    case 'ExternalScript':
+      return command.path ? `${command.path} : ` : '';
+    case 'Script':
+      return command.scriptBlock ? `${String(command.scriptBlock)} : ` : '';
+    default: {
+      const typed = invocationName(inv);
+      if (!/^[&.]?$/.test(typed)) return `${typed} : `;
+      return command.name ? `${command.name} : ` : '';
+    }
+  }
+}
+
+/** True when the record names the command it came from (its position is then shown even for a ParserError). */
+export function hasCommand(record: ErrorRecord): boolean {
+  return Boolean(record.invocation?.command || record.invocation?.commandName);
 }
 

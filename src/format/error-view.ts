@@ -8,7 +8,7 @@ import type { Dialect, ErrorViewName } from './options.ts';
 import { categoryInfoMessage } from './error-category.ts';
 import { positionMessage } from './position-message.ts';
 import { conciseView } from './concise-view.ts';
-import { commandPrefix, errorMessageText, isNativeCommandError } from './error-parts.ts';
+import { commandPrefix, errorMessageText, hasCommand, isNativeCommandError } from './error-parts.ts';
 
 export interface ErrorViewOptions {
   view: ErrorViewName;
@@ -26,8 +26,7 @@ function indentedChunks(line: string, width: number): string {
 }
 
 function normalView(record: ErrorRecord, width: number, dialect: Dialect): string {
-  const hasCommand = Boolean(record.invocation?.commandName);
-  const position = hasCommand || record.category !== 'ParserError' ? positionMessage(record.invocation, dialect) : '';
+  const position = hasCommand(record) || record.category !== 'ParserError' ? positionMessage(record.invocation, dialect) : '';
   const lines = [
     `+ CategoryInfo          : ${categoryInfoMessage(record, dialect)}`,
     `+ FullyQualifiedErrorId : ${record.fullyQualifiedErrorId}`,

@@ -1,12 +1,13 @@
 // Runs one declared cmdlet as a pipeline stage: binds its parameters, prompts for missing mandatory
 // ones, and gives it a CmdletContext whose streams honour the common parameters and preferences.
 import type { Span } from '../../grammar/ast.ts';
-import { ErrorRecord, PSException, TerminatingError } from '../runtime/errors.ts';
+import { ErrorRecord, PSException, TerminatingError, type CommandRef, type InvocationInfo } from '../runtime/errors.ts';
 import { then, type MaybePromise } from '../runtime/maybe-promise.ts';
 import type { Scope } from '../runtime/scope.ts';
 import type { ScriptBlock, SourceInfo } from '../runtime/scriptblock.ts';
 import type { Session } from '../runtime/session.ts';
 import type { Streams } from '../runtime/streams.ts';
+import { PSHashtable } from '../runtime/values.ts';
 import { ParameterBinder, type CommandArgument } from './binder.ts';
 import { BindingError } from './binding-error.ts';
 import type { BoundParameters, Cmdlet, ParameterDeclarations } from './cmdlet.ts';
@@ -51,6 +52,8 @@ export class CmdletProcessor implements CommandProcessor {
   output: Sink = () => {};
   expectingInput = false;
   pipelinePosition = 1;
+  pipelineLength?: number;
+  private invocationRecord?: InvocationInfo;
   private pipe!: OutputPipe;
   private readonly binder: ParameterBinder;
   private streams!: CmdletStreams;
@@ -62,7 +65,13 @@ export class CmdletProcessor implements CommandProcessor {
     readonly invocationName: string,
     private readonly args: CommandArgument[],
     readonly site: InvocationSite,
-    private readonly options: { collectRemainingIntoArgs?: boolean; scriptParameters?: boolean; initialState?: Record<string, unknown> } = {},
+    private readonly options: {
+      collectRemainingIntoArgs?: boolean;
+      scriptParameters?: boolean;
+      initialState?: Record<string, unknown>;
+      /** MyCommand of a function or script (a cmdlet is its own). */
+      command?: CommandRef;
+    } = {},
   ) {
     this.binder = new ParameterBinder(parametersOf(cmdlet), options);
   }
@@ -143,6 +152,17 @@ export class CmdletProcessor implements CommandProcessor {
     const through = this.binder.passThroughName;
     if (hasInput && through !== undefined) {
       (this.params as Record<string, unknown>)[through] = input;
+      const handler = this.streams.inputHandler;
+      if (handler !== undefined) {
+        // The cmdlet's own per-object function (ctx.handleInput): no process call, no context reads.
+        this.streams.context(input);
+        try {
+          const r = handler(input);
+          return r instanceof Promise ? rethrowLater(this, r) : undefined;
+        } catch (e) {
+          this.rethrow(e);
+        }
+      }
     } else if (hasInput) {
       const previous = [...this.binder.pipelineBoundNames()];
       const takesInput = this.binder.takesPipelineInput();
@@ -207,8 +227,20 @@ export class CmdletProcessor implements CommandProcessor {
     }
   }
 
-  invocation(): ErrorRecord['invocation'] {
-    return { source: this.site.source.text, scriptName: this.site.source.fileName, span: this.site.span, commandName: this.invocationName };
+  /** The command's InvocationInfo ($MyInvocation of a function or script), made once. */
+  invocation(): InvocationInfo {
+    return (this.invocationRecord ??= {
+      source: this.site.source.text,
+      scriptName: this.site.source.fileName,
+      span: this.site.span,
+      commandName: this.invocationName,
+      command: this.options.command ?? { kind: 'Cmdlet', name: this.cmdlet.name, cmdlet: this.cmdlet },
+      boundParameters: () => boundParameterTable(this.boundParameters),
+      unboundArguments: () => this.extraArgs,
+      pipelineLength: this.pipelineLength ?? this.pipelinePosition,
+      pipelinePosition: this.pipelinePosition,
+      expectingInput: this.expectingInput,
+    });
   }
 
   end(): MaybePromise<void> {
@@ -253,6 +285,12 @@ export class CmdletProcessor implements CommandProcessor {
     }
     throw e;
   }
+}
+
+function boundParameterTable(bound: Map<string, unknown>): PSHashtable {
+  const table = new PSHashtable();
+  for (const [k, v] of bound) table.set(k, v);
+  return table;
 }
 
 function rethrowLater(processor: CmdletProcessor, pending: Promise<void>): Promise<void> {

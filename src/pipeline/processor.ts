@@ -9,6 +9,8 @@ export interface CommandProcessor {
   expectingInput: boolean;
   /** 1-based position in the pipeline (for mandatory-parameter prompts). */
   pipelinePosition: number;
+  /** Set by the pipeline runner: how many elements the pipeline has (for $MyInvocation.PipelineLength). */
+  pipelineLength?: number;
   begin(): MaybePromise<void>;
   /** `input` is undefined for a first stage, which is processed exactly once. */
   process(input: unknown, hasInput: boolean): MaybePromise<void>;

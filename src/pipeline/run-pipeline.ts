@@ -21,6 +21,7 @@ export function runPipeline(
     stage.output = next ? (v: unknown) => next.process(v, true) : sink;
     stage.expectingInput = i > 0 || !!source;
     stage.pipelinePosition = i + 1 + offset;
+    stage.pipelineLength = stages.length + offset;
   });
   let ended = 0;
   const endFrom = (i: number): MaybePromise<void> => {

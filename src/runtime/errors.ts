@@ -118,15 +118,42 @@ export class PSException extends Error {
   }
 }
 
-/** Where an error happened: the command and the source position (for `At line:1 char:5`). */
+/** The command an invocation ran (InvocationInfo.MyCommand): enough to build its CommandInfo on demand. */
+export interface CommandRef {
+  kind: 'Cmdlet' | 'Function' | 'Filter' | 'ExternalScript' | 'Script' | 'Application';
+  /** '' for a script block. */
+  name: string;
+  /** The script file of an ExternalScript, the program of an Application. */
+  path?: string;
+  /** The ScriptBlock of a function, script file or script block. */
+  scriptBlock?: unknown;
+  /** The declaration of a cmdlet. */
+  cmdlet?: unknown;
+}
+
+/**
+ * Where an error happened, or how a command was invoked ($MyInvocation): the command and the source
+ * position of its call (for `At line:1 char:5`). Only the position is always known; the rest is filled
+ * for commands (see src/runtime/invocation-info.ts for the PowerShell object made from it).
+ */
 export interface InvocationInfo {
-  /** The command name as invoked (for the `Cmd : message` prefix); empty for scripts and expressions. */
+  /** The command name as invoked (InvocationName: an alias stays the alias; for the `Cmd : message` prefix). */
   commandName?: string;
   /** The whole source text the span points into. */
   source?: string;
   /** The script path, or undefined for interactive input. */
   scriptName?: string;
   span?: Span;
+  /** MyCommand; undefined for errors raised by expressions and `throw`. */
+  command?: CommandRef;
+  /** BoundParameters (a dictionary: for a function, its $PSBoundParameters), read when asked for. */
+  boundParameters?: () => unknown;
+  /** UnboundArguments: arguments no parameter took. */
+  unboundArguments?: () => unknown[];
+  pipelineLength?: number;
+  pipelinePosition?: number;
+  expectingInput?: boolean;
+  historyId?: number;
 }
 
 export interface ErrorRecordInit {

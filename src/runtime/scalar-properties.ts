@@ -7,6 +7,8 @@ import type { PSType } from './dotnet-type.ts';
 import { isPSType } from './dotnet-type.ts';
 import { PSIPAddress, PSList, PSReference, PSStringBuilder, PSVersion } from './dotnet-values.ts';
 import { ErrorRecord, PSException } from './errors.ts';
+import { InputEnumerator, inputEnumeratorProperties } from './input-enumerator.ts';
+import { invocationInfoObject } from './invocation-info.ts';
 import { NetRegex } from './regex-engine.ts';
 import { PSEncoding, encodingMember } from './text-encoding.ts';
 import { toPSString } from './to-string.ts';
@@ -199,20 +201,7 @@ function categoryInfo(r: ErrorRecord): PSObject {
 }
 
 function invocationInfo(r: ErrorRecord): PSObject | null {
-  const inv = r.invocation;
-  if (!inv) return null;
-  const line = inv.span && inv.source !== undefined ? (inv.source.split(/\r?\n/)[inv.span.line - 1] ?? '') : '';
-  return PSObject.from(
-    [
-      ['MyCommand', inv.commandName ?? null],
-      ['ScriptName', inv.scriptName ?? ''],
-      ['ScriptLineNumber', inv.span?.line ?? 0],
-      ['OffsetInLine', inv.span?.column ?? 0],
-      ['Line', line],
-      ['InvocationName', inv.commandName ?? ''],
-    ],
-    ['System.Management.Automation.InvocationInfo', 'System.Object'],
-  );
+  return r.invocation ? invocationInfoObject(r.invocation) : null;
 }
 
 const errorRecordProps: PropertyEntry<ErrorRecord>[] = [
@@ -228,6 +217,8 @@ const errorRecordProps: PropertyEntry<ErrorRecord>[] = [
   p('PipelineIterationInfo', 'System.Collections.ObjectModel.ReadOnlyCollection[int]', () => []),
 ];
 
+const inputEnumeratorProps = [...(inputEnumeratorProperties as PropertyEntry<never>[]), ...(arrayProps as PropertyEntry<never>[])];
+
 const enumProps: PropertyEntry<EnumValue>[] = [p('value__', 'int', (e) => e.value)];
 
 /** The adapted property table of a value (undefined for values without .NET properties, e.g. numbers). */
@@ -238,6 +229,7 @@ export function adaptedPropertyTable(value: unknown): PropertyEntry[] | undefine
   else if (value instanceof TimeSpan) table = timeSpanProps;
   else if (value instanceof PSHashtable) table = hashtableProps;
   else if (value instanceof PSList) table = listProps;
+  else if (value instanceof InputEnumerator) table = inputEnumeratorProps;
   else if (Array.isArray(value) || value instanceof Uint8Array) table = arrayProps;
   else if (value instanceof PSVersion) table = versionProps;
   else if (value instanceof EnumValue) table = enumProps;

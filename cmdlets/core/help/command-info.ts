@@ -1,34 +1,16 @@
-// CommandInfo objects (CmdletInfo, AliasInfo, FunctionInfo, ApplicationInfo) for Get-Command, Get-Alias
-// and Get-Help, with the 5.1 table view: CommandType, Name (aliases as `gci -> Get-ChildItem`), Version, Source.
+// AliasInfo and ApplicationInfo objects for Get-Command, Get-Alias and Get-Help (CmdletInfo and FunctionInfo
+// are built in src/runtime/command-info.ts, shared with $MyInvocation), with the 5.1 table view of every
+// CommandInfo: CommandType, Name (aliases as `gci -> Get-ChildItem`), Version, Source.
 import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import type { Cmdlet } from '../../../src/pipeline/cmdlet.ts';
 import { registerView } from '../../../src/format/views.ts';
 import { buildParameterDeclarations, cmdletBindingOptions } from '../../../src/runtime/evaluator/script-parameters.ts';
 import type { FunctionDefinition, Scope } from '../../../src/runtime/scope.ts';
 import { ScriptBlock } from '../../../src/runtime/scriptblock.ts';
-import { EnumType, PSHashtable, PSObject } from '../../../src/runtime/values.ts';
+import type { PSObject } from '../../../src/runtime/values.ts';
+import { COMMAND_INFO_TYPES, cmdletSyntax, commandInfoBase, moduleVersion } from '../../../src/runtime/command-info.ts';
 import { callerFrame } from '../support/script-invoke.ts';
 import { syntaxLines } from './syntax.ts';
-
-export const CommandTypes = new EnumType(
-  'System.Management.Automation.CommandTypes',
-  { Alias: 1, Function: 2, Filter: 4, Cmdlet: 8, ExternalScript: 16, Application: 32, Script: 64, Workflow: 128, Configuration: 256, All: 511 },
-  true,
-);
-
-const MODULE_VERSIONS: Record<string, string> = {
-  'Microsoft.PowerShell.Utility': '3.1.0.0',
-  'Microsoft.PowerShell.Management': '3.1.0.0',
-  'Microsoft.PowerShell.Security': '3.0.0.0',
-  'Microsoft.PowerShell.Core': '',
-};
-
-const TYPES = {
-  cmdlet: 'System.Management.Automation.CmdletInfo',
-  alias: 'System.Management.Automation.AliasInfo',
-  function: 'System.Management.Automation.FunctionInfo',
-  application: 'System.Management.Automation.ApplicationInfo',
-};
 
 const view = {
   kind: 'table' as const,
@@ -39,45 +21,11 @@ const view = {
     { label: 'Source', expression: 'Source' },
   ],
 };
-for (const t of Object.values(TYPES)) registerView(t, view);
-
-export function moduleVersion(module: string): string {
-  return module in MODULE_VERSIONS ? MODULE_VERSIONS[module] : '1.0.0.0';
-}
-
-function verbNoun(name: string): [string, string] {
-  const i = name.indexOf('-');
-  return i > 0 ? [name.slice(0, i), name.slice(i + 1)] : ['', ''];
-}
-
-function base(typeName: string, commandType: string, name: string, version: string, source: string): PSObject {
-  const o = new PSObject([typeName, 'System.Management.Automation.CommandInfo', 'System.Object']);
-  o.setProperty('CommandType', CommandTypes.value(CommandTypes.lookup(commandType)!.value));
-  o.setProperty('Name', name);
-  o.setProperty('Version', version);
-  o.setProperty('Source', source);
-  o.defineMethod({ name: 'ToString', invoke: () => name, definition: 'string ToString()' });
-  return o;
-}
-
-export function cmdletInfo(cmdlet: Cmdlet): PSObject {
-  const o = base(TYPES.cmdlet, 'Cmdlet', cmdlet.name, moduleVersion(cmdlet.module), cmdlet.module);
-  const [verb, noun] = verbNoun(cmdlet.name);
-  o.setProperty('Verb', verb);
-  o.setProperty('Noun', noun);
-  o.setProperty('ModuleName', cmdlet.module);
-  o.setProperty('DefaultParameterSet', cmdlet.defaultParameterSet ?? '__AllParameterSets');
-  o.setProperty('Definition', syntaxLines(cmdlet, 'command').join('\n\n'));
-  o.setProperty('OutputType', cmdlet.outputType ?? []);
-  const params = new PSHashtable();
-  for (const name of Object.keys(cmdlet.parameters)) params.set(name, name);
-  o.setProperty('Parameters', params);
-  o.setProperty('HelpUri', '');
-  return o;
-}
+for (const t of Object.values(COMMAND_INFO_TYPES)) registerView(t, view);
+cmdletSyntax.lines = (cmdlet) => syntaxLines(cmdlet, 'command');
 
 export function aliasInfo(name: string, definition: string, resolved?: Cmdlet): PSObject {
-  const o = base(TYPES.alias, 'Alias', name, resolved ? moduleVersion(resolved.module) : '', resolved?.module ?? '');
+  const o = commandInfoBase(COMMAND_INFO_TYPES.alias, 'Alias', name, resolved ? moduleVersion(resolved.module) : '', resolved?.module ?? '');
   o.setProperty('Definition', definition);
   o.setProperty('ReferencedCommand', definition);
   o.setProperty('ResolvedCommandName', definition);
@@ -87,19 +35,8 @@ export function aliasInfo(name: string, definition: string, resolved?: Cmdlet): 
   return o;
 }
 
-export function functionInfo(fn: FunctionDefinition): PSObject {
-  const o = base(TYPES.function, fn.isFilter ? 'Filter' : 'Function', fn.name, '', '');
-  const [verb, noun] = verbNoun(fn.name);
-  o.setProperty('Verb', verb);
-  o.setProperty('Noun', noun);
-  const sb = fn.scriptBlock;
-  o.setProperty('ScriptBlock', sb);
-  o.setProperty('Definition', sb instanceof ScriptBlock ? sb.toString() : '');
-  return o;
-}
-
 export function applicationInfo(name: string, path: string): PSObject {
-  const o = base(TYPES.application, 'Application', name, '0.0.0.0', path);
+  const o = commandInfoBase(COMMAND_INFO_TYPES.application, 'Application', name, '0.0.0.0', path);
   o.setProperty('Definition', path);
   o.setProperty('Path', path);
   o.setProperty('Extension', '');

@@ -168,7 +168,7 @@ function createProcessor(f: Frame, cmd: CommandAst, nameValue: unknown, args: Co
       // The cmdlet's module is imported on its first use in the session.
       return then(f.session.loadCmdlet(resolved.cmdlet), (cmdlet) => new CmdletProcessor(cmdlet, name, args, site));
     case 'function':
-      return createScriptCommand(resolved.fn.scriptBlock as ScriptBlock, { name: resolved.fn.name, dotSource }, args, f, site);
+      return createScriptCommand(resolved.fn.scriptBlock as ScriptBlock, { name: resolved.fn.name, invocationName: name, dotSource }, args, f, site);
     case 'script': {
       const block = loadScriptFile(resolved.path);
       const options = { name: resolved.path, dotSource, scriptFile: resolved.path };

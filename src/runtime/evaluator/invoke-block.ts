@@ -10,6 +10,7 @@ import { Scope, variableLayout, type Variable } from '../scope.ts';
 import type { ScriptBlock } from '../scriptblock.ts';
 import { sequenceOf } from './combinators.ts';
 import { compileStatementBlock } from './compile-statement.ts';
+import { usesDollarInput, withCurrentInput } from './dollar-input.ts';
 import { ReturnSignal, type Compiled, type Frame } from './frame.ts';
 
 const bodies = new WeakMap<ScriptBlockAst, Compiled<void>>();
@@ -50,7 +51,8 @@ export function invokeScriptBlock(f: Frame, sb: ScriptBlock, options: InvokeOpti
  */
 export function prepareScriptBlock(f: Frame, sb: ScriptBlock, out: (value: unknown) => MaybePromise<void>): PreparedBlock {
   const frame: Frame = { session: f.session, scope: f.scope, source: sb.source, streams: f.streams, out };
-  return prepareBody(frame, compileScriptBlockBody(sb.ast));
+  const body = compileScriptBlockBody(sb.ast);
+  return prepareBody(frame, usesDollarInput(sb.ast) ? withCurrentInput(body) : body);
 }
 
 /**

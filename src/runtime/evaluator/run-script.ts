@@ -12,6 +12,7 @@ import { asTerminating, reportError } from './compile-statement.ts';
 import { loadScriptFile } from './command-resolution.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, type Frame } from './frame.ts';
 import { compileScriptBlockBody, invokeScriptBlockCollect, prepareScriptBlock } from './invoke-block.ts';
+import { InvocationInfoObject } from '../invocation-info.ts';
 import { parseErrorRecord } from './parse-error.ts';
 import { preloadCommands } from './preload-commands.ts';
 import { createScriptCommand } from './script-command.ts';
@@ -59,6 +60,9 @@ export async function runText(session: Session, text: string, options: RunOption
     return { ok: false, parseFailed: true };
   }
   await preloadCommands(session, parsed.ast);
+  // The text run is a script block; its $MyInvocation (MyCommand: the text) is what Write-Error at the top reports.
+  const block = new ScriptBlock(parsed.ast, source);
+  session.globalScope.setLocal('MyInvocation', new InvocationInfoObject({ command: { kind: 'Script', name: '', scriptBlock: block } }));
   const body = compileScriptBlockBody(parsed.ast);
   session.abort = new AbortController();
   return guardTop(f, () => body(f));

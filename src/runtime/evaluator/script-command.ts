@@ -9,7 +9,10 @@ import type { CmdletContext } from '../../pipeline/context.ts';
 import { then, type MaybePromise } from '../maybe-promise.ts';
 import { Scope } from '../scope.ts';
 import type { ScriptBlock, SourceInfo } from '../scriptblock.ts';
-import { PSHashtable } from '../values.ts';
+import type { CommandRef } from '../errors.ts';
+import { InputEnumerator } from '../input-enumerator.ts';
+import { InvocationInfoObject } from '../invocation-info.ts';
+import { PSHashtable, PSObject } from '../values.ts';
 import { compileExpression } from './compile-expression.ts';
 import { compileStatementBlock } from './compile-statement.ts';
 import { ReturnSignal, type Frame } from './frame.ts';
@@ -20,7 +23,12 @@ interface ScriptState {
   fnFrame?: Frame;
   /** $PSBoundParameters, brought up to date with each pipeline object. */
   boundParameters?: PSHashtable;
-  input: unknown[];
+  /** `$input` of a block without begin/process: every pipeline object. */
+  input: InputEnumerator;
+  /** `$input` of a process block: the current object. */
+  current?: InputEnumerator;
+  /** The caller's `$MyInvocation`, put back when a dot-sourced command ends. */
+  savedInvocation?: unknown;
   callerFrame: Frame;
   options: ScriptCommandOptions;
   /** The block's source text (for error positions). */
@@ -31,6 +39,8 @@ interface ScriptState {
 
 export interface ScriptCommandOptions {
   name: string;
+  /** The name typed, when it differs from the command's (an alias of a function). */
+  invocationName?: string;
   dotSource: boolean;
   /** A .ps1 file gets a script scope ($script: targets it) and $PSScriptRoot. */
   scriptFile?: string;
@@ -75,12 +85,28 @@ export function createScriptCommand(
     cmdlet = byName.get(options.name);
     if (!cmdlet) byName.set(options.name, (cmdlet = declareScriptCommand(sb, options.name, caller)));
   }
-  const initialState: Omit<ScriptState, 'processor'> = { callerFrame: caller, options, source: sb.source, input: [] };
-  return new CmdletProcessor(cmdlet, options.name, args, site, {
+  const initialState: Omit<ScriptState, 'processor' | 'input'> = { callerFrame: caller, options, source: sb.source };
+  return new CmdletProcessor(cmdlet, options.invocationName ?? options.name, args, site, {
     collectRemainingIntoArgs: !sb.isAdvanced,
     scriptParameters: true,
     initialState,
+    command: commandRefOf(sb, options),
   });
+}
+
+/** MyCommand of the invocation: the script file, the function or filter, or the script block run with `&`. */
+function commandRefOf(sb: ScriptBlock, options: ScriptCommandOptions): CommandRef {
+  if (options.scriptFile) return { kind: 'ExternalScript', name: options.scriptFile.replace(/^.*[\\/]/, ''), path: options.scriptFile, scriptBlock: sb };
+  if (options.name === '') return { kind: 'Script', name: '', scriptBlock: sb };
+  return { kind: sb.isFilter ? 'Filter' : 'Function', name: options.name, scriptBlock: sb };
+}
+
+/** `$PSCmdlet` of an advanced function or script: what it says about the invocation. */
+function scriptCmdlet(myInvocation: InvocationInfoObject, processor: CmdletProcessor): PSObject {
+  const o = new PSObject(['System.Management.Automation.PSScriptCmdlet', 'System.Management.Automation.PSCmdlet', 'System.Management.Automation.Cmdlet', 'System.Object']);
+  o.setProperty('MyInvocation', myInvocation);
+  o.defineProperty({ name: 'ParameterSetName', kind: 'code', typeName: 'string', get: () => processor.parameterSetName });
+  return o;
 }
 
 function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmdlet {
@@ -104,12 +130,19 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
       out: (v) => ctx.write(v, false),
     };
     state.fnFrame = fnFrame;
-    state.input = [];
+    state.input = new InputEnumerator();
     const bound = new PSHashtable();
     for (const [k, v] of processor.boundParameters) bound.set(k, v);
     scope.setLocal('PSBoundParameters', bound);
     state.boundParameters = bound;
     scope.setLocal('args', processor.extraArgs);
+    const invocation = processor.invocation();
+    invocation.boundParameters = () => bound;
+    const myInvocation = new InvocationInfoObject(invocation);
+    if (options.dotSource) state.savedInvocation = scope.lookup('MyInvocation')?.value;
+    scope.setLocal('MyInvocation', myInvocation);
+    if (sb.isAdvanced) scope.setLocal('PSCmdlet', scriptCmdlet(myInvocation, processor));
+    if (hasNamedBlocks) scope.setLocal('input', (state.current = new InputEnumerator()));
     if (!options.dotSource) for (const [name, value] of commonParameterPreferences(processor.boundParameters)) scope.setLocal(name, value);
     if (options.scriptFile) {
       scope.setLocal('PSScriptRoot', options.scriptFile.replace(/[\\/][^\\/]*$/, ''));
@@ -159,6 +192,7 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
         return undefined;
       }
       frame.scope.setLocal('_', ctx.inputObject);
+      state.current?.resetTo(ctx.inputObject);
     }
     return runBlock(processBlock, frame);
   };
@@ -166,8 +200,10 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
   const end = (_p: unknown, ctx: CmdletContext): MaybePromise<void> => {
     const state = ctx.state as ScriptState;
     const frame = state.fnFrame!;
-    frame.scope.setLocal('input', state.input);
-    return runBlock(endBlock, frame);
+    if (state.current) state.current.length = 0; // the process block has taken every object
+    else frame.scope.setLocal('input', state.input);
+    const r = runBlock(endBlock, frame);
+    return state.options.dotSource ? then(r, () => void frame.scope.setLocal('MyInvocation', state.savedInvocation ?? null)) : r;
   };
 
   return defineCmdlet({

@@ -112,10 +112,8 @@ describe('Write-* stream cmdlets', () => {
     assert.equal(
       err,
       [
-        'Write-Error : Certificate not found',
-        'At line:1 char:1',
-        '+ Write-Error "Certificate not found"',
-        '+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+        // At the prompt the error belongs to the text typed ($MyInvocation.MyCommand), as in 5.1.
+        'Write-Error "Certificate not found" : Certificate not found',
         '    + CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException',
         '    + FullyQualifiedErrorId : Microsoft.PowerShell.Commands.WriteErrorException',
         ' ',
