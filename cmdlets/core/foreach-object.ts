@@ -167,6 +167,9 @@ export const forEachObject = defineCmdlet({
     if (ctx.parameterSetName !== 'ScriptBlockSet') return undefined;
     const pl = prepare(ctx, scriptsOf(p, ctx.isBound));
     ctx.state.plan = pl;
+    // One process block: each piped object goes straight to it (what process below does for one block).
+    const only = pl.process.length === 1 ? pl.process[0] : undefined;
+    if (only) ctx.handleInput(only);
     // Begin and end blocks see `$_` as nothing (AutomationNull), as in PowerShell.
     return pl.begin?.(AutomationNull);
   },

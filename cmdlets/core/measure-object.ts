@@ -87,6 +87,22 @@ function measureValue(ctx: CmdletContext, p: MeasureParams, st: Stat, value: unk
   }
 }
 
+/** One input object measured as a whole (no -Property). */
+function measureWhole(ctx: CmdletContext, p: MeasureParams, st: Stat, text: boolean, input: unknown): void {
+  if (input === null || input === undefined) {
+    if (!text) st.count++;
+    return;
+  }
+  // The common `| Measure-Object -Sum` over plain numbers: no conversion to try.
+  if (!text && typeof input === 'number' && !p.Maximum && !p.Minimum) {
+    st.found = true;
+    st.count++;
+    if (p.Sum || p.Average) st.sum += input;
+    return;
+  }
+  measureValue(ctx, p, st, input, text);
+}
+
 export const measureObject = defineCmdlet({
   name: 'Measure-Object',
   synopsis: 'Calculates the numeric properties of objects, and the characters, words, and lines in string objects.',
@@ -130,6 +146,8 @@ export const measureObject = defineCmdlet({
       const whole = newStat('');
       (ctx.state.stats as Map<string, Stat>).set('', whole);
       ctx.state.whole = whole;
+      const text = ctx.state.text as boolean;
+      ctx.handleInput((input) => measureWhole(ctx, p, whole, text, input));
     }
   },
   process(p, ctx) {
@@ -137,19 +155,7 @@ export const measureObject = defineCmdlet({
     if (!ctx.expectingInput && input === undefined) return;
     const text = ctx.state.text as boolean;
     if (!p.Property) {
-      const st = ctx.state.whole as Stat;
-      if (input === null || input === undefined) {
-        if (!text) st.count++;
-        return;
-      }
-      // The common `| Measure-Object -Sum` over plain numbers: no conversion to try.
-      if (!text && typeof input === 'number' && !p.Maximum && !p.Minimum) {
-        st.found = true;
-        st.count++;
-        if (p.Sum || p.Average) st.sum += input;
-        return;
-      }
-      measureValue(ctx, p, st, input, text);
+      measureWhole(ctx, p, ctx.state.whole as Stat, text, input);
       return;
     }
     const stats = ctx.state.stats as Map<string, Stat>;

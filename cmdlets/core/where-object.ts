@@ -80,14 +80,15 @@ class Filter {
     });
   }
 
-  test(input: unknown): MaybePromise<void> {
+  /** A property rather than a method, so that it can be the command's input handler as it is. */
+  readonly test = (input: unknown): MaybePromise<void> => {
     this.count = 0;
     this.first = undefined;
     const r = this.run(input);
     if (r instanceof Promise) return decideLater(this, r, input);
     this.decide(input);
     return undefined;
-  }
+  };
 
   decide(input: unknown): void {
     if (this.count > 1 || (this.count === 1 && toBool(this.first))) this.ctx.emit(input);
@@ -138,7 +139,10 @@ export const whereObject = defineCmdlet({
     },
   ],
   begin(p, ctx) {
-    if (ctx.parameterSetName === 'ScriptBlockSet') ctx.state.filter = new Filter(ctx, p.FilterScript!);
+    if (ctx.parameterSetName !== 'ScriptBlockSet') return;
+    const filter = new Filter(ctx, p.FilterScript!);
+    ctx.state.filter = filter;
+    ctx.handleInput(filter.test);
   },
   process(p, ctx) {
     const input = ctx.expectingInput ? ctx.inputObject : p.InputObject;

@@ -152,6 +152,17 @@ export class CmdletProcessor implements CommandProcessor {
     const through = this.binder.passThroughName;
     if (hasInput && through !== undefined) {
       (this.params as Record<string, unknown>)[through] = input;
+      const handler = this.streams.inputHandler;
+      if (handler !== undefined) {
+        // The cmdlet's own per-object function (ctx.handleInput): no process call, no context reads.
+        this.streams.context(input);
+        try {
+          const r = handler(input);
+          return r instanceof Promise ? rethrowLater(this, r) : undefined;
+        } catch (e) {
+          this.rethrow(e);
+        }
+      }
     } else if (hasInput) {
       const previous = [...this.binder.pipelineBoundNames()];
       const takesInput = this.binder.takesPipelineInput();

@@ -173,6 +173,9 @@ export class CmdletStreams {
 
   private prepared: PreparedBlock[] | undefined;
 
+  /** Set by ctx.handleInput: what CmdletProcessor runs per pass-through input object instead of process. */
+  inputHandler: ((input: unknown) => MaybePromise<void>) | undefined;
+
   /** The pipeline is over: prepared script blocks take back the `$_` they left in the scope. */
   dispose(): void {
     if (this.prepared) for (const p of this.prepared) p.release();
@@ -262,6 +265,7 @@ class StreamsContext implements CmdletContext {
   readonly invoke: CmdletContext['invoke'];
   readonly prepareScriptBlock: CmdletContext['prepareScriptBlock'];
   readonly errorRecord: CmdletContext['errorRecord'];
+  readonly handleInput: CmdletContext['handleInput'];
 
   constructor(
     private readonly streams: CmdletStreams,
@@ -299,6 +303,9 @@ class StreamsContext implements CmdletContext {
       options?.dollarUnder !== undefined && !options.args ? streams.invokePerObject(block, options.dollarUnder) : site.invokeScriptBlock(block, options ?? {});
     this.prepareScriptBlock = (block, out) => streams.track(site.prepareScriptBlock(block, out)).run;
     this.errorRecord = (spec) => streams.errorRecord(spec);
+    this.handleInput = (handler) => {
+      streams.inputHandler = handler;
+    };
   }
 
   get inputObject(): unknown {

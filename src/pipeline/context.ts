@@ -60,6 +60,12 @@ export interface CmdletContext {
    * runs it with `$_` set to its argument, sending its output to `out` as it is written (no array per call).
    */
   prepareScriptBlock(block: ScriptBlock, out: (value: unknown) => void): (dollarUnder: unknown) => void | Promise<void>;
+  /**
+   * From begin: `handler(input)` does for each input object what process would, and runs instead of it
+   * once the input binds whole to the one pipeline parameter (the usual `... | Cmdlet`; the parameters
+   * then hold the object as process would see them). Other input still goes through process.
+   */
+  handleInput(handler: (input: unknown) => void | Promise<void>): void;
   /** Makes an ErrorRecord attributed to this command and position. */
   errorRecord(error: ErrorSpec): ErrorRecord;
 }

@@ -1,7 +1,7 @@
 // What the pipeline's per-object fast paths must keep: output written with ctx.emit still reaches
 // -OutVariable, ctx.write still enumerates (and writes nothing for AutomationNull), an expression statement
-// in a per-object block still writes its value enumerated, sets $? and reports its error per object, and
-// Ctrl+C still stops a foreach statement over a range.
+// in a per-object block still writes its value enumerated, sets $? and reports its error per object, a
+// cmdlet's input handler keeps order and waiting, and Ctrl+C still stops a foreach statement over a range.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createShell, type Shell } from '../helpers/run.ts';
@@ -50,6 +50,23 @@ describe('an expression statement in a per-object block', () => {
     assert.deepEqual(await values("'a', '', 'b' | Where-Object { $_ }"), ['a', 'b']);
     assert.deepEqual(await values('1..3 | Where-Object { @() }'), []);
     assert.deepEqual(await values('1..2 | Where-Object { @(0, 0) }'), [1, 2]);
+  });
+});
+
+describe("a cmdlet's input handler (ctx.handleInput)", () => {
+  it('takes every object after the first in order, also when the block waits', async () => {
+    assert.deepEqual(await values('1..4 | ForEach-Object { Start-Sleep -Milliseconds 1; $_ * 2 }'), [2, 4, 6, 8]);
+    assert.deepEqual(await values('1..6 | Where-Object { Start-Sleep -Milliseconds 1; $_ -gt 3 }'), [4, 5, 6]);
+  });
+
+  it('leaves several process blocks, -Begin and -End to process as before', async () => {
+    assert.deepEqual(await values("1..2 | ForEach-Object { 'b' } { $_ } { $_ * 10 } { 'e' }"), ['b', 1, 10, 2, 20, 'e']);
+  });
+
+  it('Measure-Object still reports a non-numeric object and goes on', async () => {
+    const r = await shell.run("(1, 'x', 3 | Measure-Object -Sum).Sum");
+    assert.match(r.out, /^4\s*$/);
+    assert.match(r.err, /Input object "x" is not numeric/);
   });
 });
 

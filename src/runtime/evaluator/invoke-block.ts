@@ -80,7 +80,7 @@ function prepareBody(frame: Frame, body: Compiled<void>): PreparedBlock {
     known = v;
     knownVersion = variableLayout.version;
     const saved = v.value;
-    v.value = dollarUnder;
+    v.value = dollarUnder === undefined ? null : dollarUnder; // a piped undefined is $null, as ForEach-Object makes it
     let r: MaybePromise<void>;
     try {
       r = body(frame);
