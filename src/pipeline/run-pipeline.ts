@@ -4,7 +4,7 @@
 import type { MaybePromise } from '../runtime/maybe-promise.ts';
 import { IntRange } from './int-range.ts';
 import { abortFlag, checkpoint, pipelineStopped, type AbortFlag } from './interrupt.ts';
-import type { Sink } from './output-pipe.ts';
+import { stageInput, type Sink } from './output-pipe.ts';
 import { StopUpstream, type CommandProcessor } from './processor.ts';
 
 export { pipelineStopped };
@@ -18,7 +18,7 @@ export function runPipeline(
   const offset = source ? 1 : 0;
   stages.forEach((stage, i) => {
     const next = stages[i + 1];
-    stage.output = next ? (v: unknown) => next.process(v, true) : sink;
+    stage.output = next ? stageInput(next) : sink;
     stage.expectingInput = i > 0 || !!source;
     stage.pipelinePosition = i + 1 + offset;
     stage.pipelineLength = stages.length + offset;
