@@ -4,13 +4,14 @@
 import { ErrorRecord, PSException, TerminatingError } from '../runtime/errors.ts';
 import type { ProgressRecord } from '../runtime/host-ui.ts';
 import type { MaybePromise } from '../runtime/maybe-promise.ts';
+import type { Scope } from '../runtime/scope.ts';
 import type { ScriptBlock } from '../runtime/scriptblock.ts';
 import { toPSString } from '../runtime/to-string.ts';
 import { ActionPreference } from './common-parameters.ts';
 import type { CmdletContext, ErrorSpec } from './context.ts';
 import type { CmdletProcessor, InvocationSite, PreparedBlock } from './cmdlet-processor.ts';
 import type { OutputPipe } from './output-pipe.ts';
-import { confirmAction } from './should-process.ts';
+import { confirmAction, confirmQuestion, operationDescription, type ConfirmAnswer } from './should-process.ts';
 import { AutomationNull, isEnumerable } from '../runtime/values.ts';
 
 function preferenceName(value: unknown): string {
@@ -25,6 +26,11 @@ export class CmdletStreams {
   private readonly outVariable: unknown[] | undefined;
   private yesToAll = false;
   private noToAll = false;
+  /**
+   * Where $ErrorActionPreference & co. are read: the caller's scope; an advanced function's or script's
+   * own scope once it runs (its $PSCmdlet writes as it would with the preferences it set).
+   */
+  preferenceScope: Scope;
 
   constructor(
     private readonly proc: CmdletProcessor,
@@ -35,6 +41,8 @@ export class CmdletStreams {
     this.sharedState = initialState;
     // The stage itself, for cmdlets that stop the stages before them (Select-Object -First: StopUpstream).
     Object.defineProperty(this.sharedState, 'processor', { value: proc, enumerable: false, configurable: true });
+    Object.defineProperty(this.sharedState, 'streams', { value: this, enumerable: false, configurable: true });
+    this.preferenceScope = site.scope;
     this.errorVariable = this.collector('ErrorVariable');
     this.outVariable = this.collector('OutVariable');
     const outVariable = this.outVariable;
@@ -64,7 +72,7 @@ export class CmdletStreams {
   private preference(param: string, variable: string): string {
     const explicit = this.bound(param);
     if (explicit !== undefined) return preferenceName(explicit);
-    return preferenceName(this.site.scope.get(variable));
+    return preferenceName(this.preferenceScope.get(variable));
   }
 
   /**
@@ -130,13 +138,13 @@ export class CmdletStreams {
 
   writeVerbose(message: string): void {
     const explicit = this.bound('Verbose');
-    const on = explicit !== undefined ? explicit === true : preferenceName(this.site.scope.get('VerbosePreference')) === 'Continue';
+    const on = explicit !== undefined ? explicit === true : preferenceName(this.preferenceScope.get('VerbosePreference')) === 'Continue';
     if (on) this.site.streams.verbose(message);
   }
 
   writeDebug(message: string): void {
     const explicit = this.bound('Debug');
-    const on = explicit !== undefined ? explicit === true : preferenceName(this.site.scope.get('DebugPreference')) === 'Continue';
+    const on = explicit !== undefined ? explicit === true : preferenceName(this.preferenceScope.get('DebugPreference')) === 'Continue';
     if (on) this.site.streams.debug(message);
   }
 
@@ -145,30 +153,45 @@ export class CmdletStreams {
     if (pref === 'Continue') this.site.streams.information(data);
   }
 
-  async shouldProcess(target: string, action?: string): Promise<boolean> {
-    const op = action ?? this.proc.cmdlet.name;
-    const whatIf = this.bound('WhatIf') ?? this.site.scope.get('WhatIfPreference');
-    if (whatIf === true) {
-      this.site.session.host.writeOutput(`What if: Performing the operation "${op}" on target "${target}".\n`);
-      return false;
-    }
-    if (this.yesToAll) return true;
-    if (this.noToAll) return false;
-    const confirm = this.bound('Confirm');
-    const impactOrder = ['None', 'Low', 'Medium', 'High'];
-    const impact = this.proc.cmdlet.confirmImpact ?? 'Medium';
-    const threshold = preferenceName(this.site.scope.get('ConfirmPreference'));
-    const needed = confirm === true || (confirm !== false && threshold !== 'None' && impactOrder.indexOf(impact) >= impactOrder.indexOf(threshold));
-    if (!needed) return true;
-    const answer = await confirmAction(this.site.session, `Performing the operation "${op}" on target "${target}".`);
-    if (answer === 'yesToAll') this.yesToAll = true;
-    if (answer === 'noToAll') this.noToAll = true;
-    return answer === 'yes' || answer === 'yesToAll';
+  shouldProcess(target: string, action?: string): Promise<boolean> {
+    return this.confirmOperation(operationDescription(action ?? this.proc.cmdlet.name, target)).then((r) => r.proceed);
   }
 
-  async shouldContinue(query: string, caption: string): Promise<boolean> {
-    const answer = await confirmAction(this.site.session, query, caption);
-    return answer === 'yes' || answer === 'yesToAll';
+  /**
+   * ShouldProcess with the whole description: -WhatIf prints it after `What if: `; when the command's
+   * ConfirmImpact reaches the confirm threshold (-Confirm makes it Low) the user is asked `question`
+   * (by default "Are you sure...?" and the description); otherwise -Verbose shows it. Yes/No to All
+   * answer every later call.
+   */
+  async confirmOperation(description: string, question?: string | null, caption?: string | null): Promise<{ proceed: boolean; whatIf: boolean }> {
+    if (this.yesToAll) return { proceed: true, whatIf: false };
+    if (this.noToAll) return { proceed: false, whatIf: false };
+    const whatIf = this.bound('WhatIf') ?? this.preferenceScope.get('WhatIfPreference');
+    if (whatIf === true) {
+      this.site.session.host.writeOutput(`What if: ${description}\n`);
+      return { proceed: false, whatIf: true };
+    }
+    if (!this.confirmNeeded()) {
+      this.writeVerbose(description);
+      return { proceed: true, whatIf: false };
+    }
+    const answer = await confirmAction(this.site.session, question || confirmQuestion(description), caption || 'Confirm');
+    if (answer === 'yesToAll') this.yesToAll = true;
+    if (answer === 'noToAll') this.noToAll = true;
+    return { proceed: answer === 'yes' || answer === 'yesToAll', whatIf: false };
+  }
+
+  private confirmNeeded(): boolean {
+    const confirm = this.bound('Confirm');
+    const threshold = confirm === undefined ? preferenceName(this.preferenceScope.get('ConfirmPreference')) : confirm === true ? 'Low' : 'None';
+    const impactOrder = ['None', 'Low', 'Medium', 'High'];
+    const impact = this.proc.cmdlet.confirmImpact ?? 'Medium';
+    return threshold !== 'None' && impactOrder.indexOf(impact) >= impactOrder.indexOf(threshold);
+  }
+
+  /** ShouldContinue: always asks (Yes/No, or with Yes/No to All when `toAll`), whatever -Confirm says. */
+  async shouldContinue(query: string, caption: string, toAll = true): Promise<ConfirmAnswer> {
+    return confirmAction(this.site.session, query, caption || 'Confirm', toAll);
   }
 
   private prepared: PreparedBlock[] | undefined;
@@ -295,10 +318,10 @@ class StreamsContext implements CmdletContext {
     this.writeInformation = (d) => streams.writeInformation(d);
     this.writeHost = (text, options) => site.session.host.writeHost(text, options ?? {});
     this.writeProgress = (record: ProgressRecord) => {
-      if (preferenceName(site.scope.get('ProgressPreference')) !== 'SilentlyContinue') site.streams.progress(record);
+      if (preferenceName(streams.preferenceScope.get('ProgressPreference')) !== 'SilentlyContinue') site.streams.progress(record);
     };
     this.shouldProcess = (t, a) => streams.shouldProcess(t, a);
-    this.shouldContinue = (q, c) => streams.shouldContinue(q, c);
+    this.shouldContinue = (q, c) => streams.shouldContinue(q, c).then((a) => a === 'yes' || a === 'yesToAll');
     this.invoke = (block, options) =>
       options?.dollarUnder !== undefined && !options.args ? streams.invokePerObject(block, options.dollarUnder) : site.invokeScriptBlock(block, options ?? {});
     this.prepareScriptBlock = (block, out) => streams.track(site.prepareScriptBlock(block, out)).run;

@@ -54,7 +54,9 @@ export function withCommonParameters(
  * The preference variables an advanced function or script gets from its common parameters, as
  * PowerShell sets them in its scope: -Verbose makes $VerbosePreference Continue, -Debug makes
  * $DebugPreference Continue (PowerShell 7's choice; 5.1's Inquire would prompt on every Write-Debug),
- * -ErrorAction/-WarningAction/-InformationAction set their preference to the value given.
+ * -ErrorAction/-WarningAction/-InformationAction set their preference to the value given, -WhatIf sets
+ * $WhatIfPreference and -Confirm makes $ConfirmPreference Low (-Confirm:$false: None), so that the
+ * commands it runs do the same.
  */
 export function commonParameterPreferences(bound: ReadonlyMap<string, unknown>): [string, unknown][] {
   const out: [string, unknown][] = [];
@@ -72,6 +74,8 @@ export function commonParameterPreferences(bound: ReadonlyMap<string, unknown>):
   ] as const) {
     if (bound.has(name)) out.push([variable, bound.get(name)]);
   }
+  if (bound.has('WhatIf')) out.push(['WhatIfPreference', isPresent(bound.get('WhatIf'))]);
+  if (bound.has('Confirm')) out.push(['ConfirmPreference', isPresent(bound.get('Confirm')) ? 'Low' : 'None']);
   return out;
 }
 

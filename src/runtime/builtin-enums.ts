@@ -87,6 +87,9 @@ export const ConsoleColorEnum = sequential('System.ConsoleColor', [
   'White',
 ]);
 
+/** The [ref] result of `$PSCmdlet.ShouldProcess(description, question, caption, [ref]$reason)`. */
+export const ShouldProcessReasonEnum = new EnumType('System.Management.Automation.ShouldProcessReason', { None: 0, WhatIf: 1 }, true);
+
 export const builtinEnums = [
   DayOfWeekEnum,
   DateTimeKindEnum,
@@ -96,4 +99,5 @@ export const builtinEnums = [
   ErrorCategoryEnum,
   ActionPreferenceEnum,
   ConsoleColorEnum,
+  ShouldProcessReasonEnum,
 ];

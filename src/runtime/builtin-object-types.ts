@@ -195,6 +195,10 @@ function installLanguageTypes(): void {
       },
     }),
   );
+  // Engine objects that are PSObjects with the type's name among theirs ($PSCmdlet): for `-is` and typed parameters.
+  for (const fullName of ['System.Management.Automation.PSCmdlet', 'System.Management.Automation.Cmdlet']) {
+    registerType(new DotNetType({ fullName, isInstance: (v) => v instanceof PSObject && v.typeNames.includes(fullName), keepPSObject: true }));
+  }
 }
 
 /** `[scriptblock]::Create($text)`: parse errors surface as the method's ParseException. */

@@ -1,6 +1,6 @@
 // CommandInfo objects (CmdletInfo, FunctionInfo, ExternalScriptInfo, ScriptInfo) as Get-Command writes
 // them and as $MyInvocation.MyCommand and $Error[0].InvocationInfo.MyCommand show them: one builder per
-// kind, so that both give the same shape. (Their table view lives with Get-Command.)
+// kind, so that both give the same shape. (Their table view is in src/format/builtin-views.ts.)
 import type { Cmdlet } from '../pipeline/cmdlet.ts';
 import type { CommandRef } from './errors.ts';
 import { ScriptBlock } from './scriptblock.ts';

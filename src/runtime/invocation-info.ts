@@ -4,7 +4,8 @@
 import { positionMessage } from '../format/position-message.ts';
 import { commandInfoOf } from './command-info.ts';
 import type { InvocationInfo } from './errors.ts';
-import { EnumType, PSHashtable, PSObject, type PSPropertyDefinition } from './values.ts';
+import { LazyMembersObject } from './lazy-members-object.ts';
+import { EnumType, PSHashtable, type PSObject } from './values.ts';
 
 export const CommandOriginEnum = new EnumType('System.Management.Automation.CommandOrigin', { Runspace: 0, Internal: 1 });
 
@@ -64,8 +65,7 @@ const PROPERTIES: [string, string, Getter][] = [
 ];
 
 /** An InvocationInfo PSObject; its properties are defined the first time any member is asked for. */
-export class InvocationInfoObject extends PSObject {
-  private filled = false;
+export class InvocationInfoObject extends LazyMembersObject {
   private command?: PSObject | null;
   private bound?: unknown;
 
@@ -83,47 +83,8 @@ export class InvocationInfoObject extends PSObject {
     return this.bound;
   }
 
-  private fill(): void {
-    if (this.filled) return;
-    this.filled = true;
-    for (const [name, typeName, get] of PROPERTIES) super.defineProperty({ name, kind: 'code', typeName, get: () => get(this) });
-  }
-
-  override setProperty(name: string, value: unknown, typeName?: string): void {
-    this.fill();
-    super.setProperty(name, value, typeName);
-  }
-  override defineProperty(def: PSPropertyDefinition): void {
-    this.fill();
-    super.defineProperty(def);
-  }
-  override hasProperty(name: string): boolean {
-    this.fill();
-    return super.hasProperty(name);
-  }
-  override getPropertyDefinition(name: string): PSPropertyDefinition | undefined {
-    this.fill();
-    return super.getPropertyDefinition(name);
-  }
-  override getProperty(name: string): unknown {
-    this.fill();
-    return super.getProperty(name);
-  }
-  override removeProperty(name: string): boolean {
-    this.fill();
-    return super.removeProperty(name);
-  }
-  override propertyNames(): string[] {
-    this.fill();
-    return super.propertyNames();
-  }
-  override properties(): PSPropertyDefinition[] {
-    this.fill();
-    return super.properties();
-  }
-  override copy(): PSObject {
-    this.fill();
-    return super.copy();
+  protected defineMembers(): void {
+    for (const [name, typeName, get] of PROPERTIES) this.defineProperty({ name, kind: 'code', typeName, get: () => get(this) });
   }
 }
 

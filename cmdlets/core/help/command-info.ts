@@ -1,9 +1,8 @@
 // AliasInfo and ApplicationInfo objects for Get-Command, Get-Alias and Get-Help (CmdletInfo and FunctionInfo
-// are built in src/runtime/command-info.ts, shared with $MyInvocation), with the 5.1 table view of every
-// CommandInfo: CommandType, Name (aliases as `gci -> Get-ChildItem`), Version, Source.
+// are built in src/runtime/command-info.ts, shared with $MyInvocation; the CommandInfo table view is in
+// src/format/builtin-views.ts, so that $MyInvocation.MyCommand shows as a table before Get-Command loads).
 import type { CmdletContext } from '../../../src/pipeline/context.ts';
 import type { Cmdlet } from '../../../src/pipeline/cmdlet.ts';
-import { registerView } from '../../../src/format/views.ts';
 import { buildParameterDeclarations, cmdletBindingOptions } from '../../../src/runtime/evaluator/script-parameters.ts';
 import type { FunctionDefinition, Scope } from '../../../src/runtime/scope.ts';
 import { ScriptBlock } from '../../../src/runtime/scriptblock.ts';
@@ -12,16 +11,6 @@ import { COMMAND_INFO_TYPES, cmdletSyntax, commandInfoBase, moduleVersion } from
 import { callerFrame } from '../support/script-invoke.ts';
 import { syntaxLines } from './syntax.ts';
 
-const view = {
-  kind: 'table' as const,
-  columns: [
-    { label: 'CommandType', expression: 'CommandType', width: 15 },
-    { label: 'Name', expression: (o: unknown) => (o as PSObject).getProperty('DisplayName') ?? (o as PSObject).getProperty('Name'), width: 50 },
-    { label: 'Version', expression: 'Version', width: 10 },
-    { label: 'Source', expression: 'Source' },
-  ],
-};
-for (const t of Object.values(COMMAND_INFO_TYPES)) registerView(t, view);
 cmdletSyntax.lines = (cmdlet) => syntaxLines(cmdlet, 'command');
 
 export function aliasInfo(name: string, definition: string, resolved?: Cmdlet): PSObject {

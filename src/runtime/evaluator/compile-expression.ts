@@ -10,6 +10,7 @@ import type {
   UnaryAst,
 } from '../../../grammar/ast.ts';
 import { convertTo, toBool } from '../conversion.ts';
+import { PSReference } from '../dotnet-values.ts';
 import { getIndex, getMember, getStaticMember, invokeMethod, invokeStaticMethod } from '../members.ts';
 import { binaryOperation, numberOperator, unaryOperation } from '../operators.ts';
 import { ScriptBlock } from '../scriptblock.ts';
@@ -225,6 +226,11 @@ function compileUnary(node: UnaryAst): Compiled {
 function compileConvert(node: ConvertAst): Compiled {
   const typeName = node.type.name.toLowerCase();
   if (typeName === 'ordered' && node.operand.kind === 'Hashtable') return compileHashtable(node.operand, true);
+  if (typeName === 'ref' && node.operand.kind === 'Variable') {
+    // `[ref]$x` refers to the variable itself, so a method's out argument lands in $x.
+    const variable = compileAssignmentTarget(node.operand);
+    return (f) => new PSReference(() => variable.get(f), (v) => void variable.set(f, v));
+  }
   const operand = compileExpression(node.operand);
   if (typeName === 'void') return map1(operand, () => AutomationNull);
   return positioned(node.span, map1(operand, (_f, v) => convertTo(v, lookupType(node.type.name))));

@@ -6,13 +6,16 @@ import type { CommandArgument } from '../../pipeline/binder.ts';
 import { defineCmdlet, type Cmdlet } from '../../pipeline/cmdlet.ts';
 import { CmdletProcessor, type InvocationSite } from '../../pipeline/cmdlet-processor.ts';
 import type { CmdletContext } from '../../pipeline/context.ts';
+import type { CmdletStreams } from '../../pipeline/cmdlet-streams.ts';
 import { then, type MaybePromise } from '../maybe-promise.ts';
 import { Scope } from '../scope.ts';
 import type { ScriptBlock, SourceInfo } from '../scriptblock.ts';
 import type { CommandRef } from '../errors.ts';
 import { InputEnumerator } from '../input-enumerator.ts';
 import { InvocationInfoObject } from '../invocation-info.ts';
-import { PSHashtable, PSObject } from '../values.ts';
+import { endsCommand, ScriptCmdletObject } from '../script-cmdlet.ts';
+import { toPSString } from '../to-string.ts';
+import { PSHashtable } from '../values.ts';
 import { compileExpression } from './compile-expression.ts';
 import { compileStatementBlock } from './compile-statement.ts';
 import { ReturnSignal, type Frame } from './frame.ts';
@@ -33,8 +36,9 @@ interface ScriptState {
   options: ScriptCommandOptions;
   /** The block's source text (for error positions). */
   source: SourceInfo;
-  /** Defined by CmdletStreams: the stage running the command. */
+  /** Defined by CmdletStreams: the stage running the command, and its streams. */
   processor: CmdletProcessor;
+  streams: CmdletStreams;
 }
 
 export interface ScriptCommandOptions {
@@ -46,11 +50,12 @@ export interface ScriptCommandOptions {
   scriptFile?: string;
 }
 
-function runBlock(block: StatementBlockAst | undefined, frame: Frame): MaybePromise<void> {
+function runBlock(block: StatementBlockAst | undefined, frame: Frame, processor: CmdletProcessor): MaybePromise<void> {
   if (!block) return undefined;
   const run = compileStatementBlock(block);
   const handle = (e: unknown) => {
     if (e instanceof ReturnSignal) return undefined;
+    endsCommand(e, processor);
     throw e;
   };
   try {
@@ -85,7 +90,7 @@ export function createScriptCommand(
     cmdlet = byName.get(options.name);
     if (!cmdlet) byName.set(options.name, (cmdlet = declareScriptCommand(sb, options.name, caller)));
   }
-  const initialState: Omit<ScriptState, 'processor' | 'input'> = { callerFrame: caller, options, source: sb.source };
+  const initialState: Omit<ScriptState, 'processor' | 'streams' | 'input'> = { callerFrame: caller, options, source: sb.source };
   return new CmdletProcessor(cmdlet, options.invocationName ?? options.name, args, site, {
     collectRemainingIntoArgs: !sb.isAdvanced,
     scriptParameters: true,
@@ -101,12 +106,10 @@ function commandRefOf(sb: ScriptBlock, options: ScriptCommandOptions): CommandRe
   return { kind: sb.isFilter ? 'Filter' : 'Function', name: options.name, scriptBlock: sb };
 }
 
-/** `$PSCmdlet` of an advanced function or script: what it says about the invocation. */
-function scriptCmdlet(myInvocation: InvocationInfoObject, processor: CmdletProcessor): PSObject {
-  const o = new PSObject(['System.Management.Automation.PSScriptCmdlet', 'System.Management.Automation.PSCmdlet', 'System.Management.Automation.Cmdlet', 'System.Object']);
-  o.setProperty('MyInvocation', myInvocation);
-  o.defineProperty({ name: 'ParameterSetName', kind: 'code', typeName: 'string', get: () => processor.parameterSetName });
-  return o;
+/** [CmdletBinding(ConfirmImpact = 'High')] as the declaration's ConfirmImpact (PowerShell's default is Medium). */
+function confirmImpactOf(value: unknown): Cmdlet['confirmImpact'] {
+  const name = value === undefined || value === null ? '' : toPSString(value).toLowerCase();
+  return (['None', 'Low', 'Medium', 'High'] as const).find((n) => n.toLowerCase() === name);
 }
 
 function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmdlet {
@@ -141,14 +144,18 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
     const myInvocation = new InvocationInfoObject(invocation);
     if (options.dotSource) state.savedInvocation = scope.lookup('MyInvocation')?.value;
     scope.setLocal('MyInvocation', myInvocation);
-    if (sb.isAdvanced) scope.setLocal('PSCmdlet', scriptCmdlet(myInvocation, processor));
+    if (sb.isAdvanced) {
+      state.streams.preferenceScope = scope;
+      const runtime = { commandName: commandRefOf(sb, options).name, processor, streams: state.streams, ctx, scope };
+      scope.setLocal('PSCmdlet', new ScriptCmdletObject(myInvocation, runtime));
+    }
     if (hasNamedBlocks) scope.setLocal('input', (state.current = new InputEnumerator()));
     if (!options.dotSource) for (const [name, value] of commonParameterPreferences(processor.boundParameters)) scope.setLocal(name, value);
     if (options.scriptFile) {
       scope.setLocal('PSScriptRoot', options.scriptFile.replace(/[\\/][^\\/]*$/, ''));
       scope.setLocal('PSCommandPath', options.scriptFile);
     }
-    return then(assignParameters(fnFrame, processor.boundParameters), () => runBlock(ast.begin, fnFrame));
+    return then(assignParameters(fnFrame, processor.boundParameters), () => runBlock(ast.begin, fnFrame, processor));
   };
 
   const assignParameters = (frame: Frame, bound: Map<string, unknown>): MaybePromise<void> => {
@@ -194,7 +201,7 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
       frame.scope.setLocal('_', ctx.inputObject);
       state.current?.resetTo(ctx.inputObject);
     }
-    return runBlock(processBlock, frame);
+    return runBlock(processBlock, frame, state.processor);
   };
 
   const end = (_p: unknown, ctx: CmdletContext): MaybePromise<void> => {
@@ -202,7 +209,7 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
     const frame = state.fnFrame!;
     if (state.current) state.current.length = 0; // the process block has taken every object
     else frame.scope.setLocal('input', state.input);
-    const r = runBlock(endBlock, frame);
+    const r = runBlock(endBlock, frame, state.processor);
     return state.options.dotSource ? then(r, () => void frame.scope.setLocal('MyInvocation', state.savedInvocation ?? null)) : r;
   };
 
@@ -214,6 +221,7 @@ function declareScriptCommand(sb: ScriptBlock, name: string, caller: Frame): Cmd
     parameters: buildParameterDeclarations(sb, caller),
     defaultParameterSet: binding.defaultParameterSet,
     supportsShouldProcess: binding.supportsShouldProcess,
+    confirmImpact: confirmImpactOf(binding.confirmImpact),
     examples: [],
     noCommonParameters: !sb.isAdvanced,
     begin,
