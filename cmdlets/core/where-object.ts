@@ -4,8 +4,8 @@
 import { defineCmdlet, type ParameterDeclaration } from '../../src/pipeline/cmdlet.ts';
 import { toBool } from '../../src/runtime/conversion.ts';
 import type { CmdletContext } from '../../src/pipeline/context.ts';
+import type { Condition } from '../../src/pipeline/prepared-condition.ts';
 import type { MaybePromise } from '../../src/runtime/maybe-promise.ts';
-import type { ScriptBlock } from '../../src/runtime/scriptblock.ts';
 import { binaryOperation } from '../../src/runtime/operators.ts';
 import { RuntimeError } from '../../src/runtime/runtime-error.ts';
 import { getProperty } from './support/properties.ts';
@@ -62,42 +62,18 @@ const operatorParameters: Record<string, ParameterDeclaration> = Object.fromEntr
   ]),
 );
 
-/**
- * The -FilterScript, prepared once. Its output decides as PowerShell converts it to a boolean: nothing is
- * false, one object is its own truth, several are true, so only the count and the first object are kept.
- */
-class Filter {
-  private count = 0;
-  private first: unknown;
-  private readonly run: (dollarUnder: unknown) => MaybePromise<void>;
-
-  constructor(
-    private readonly ctx: CmdletContext,
-    block: ScriptBlock,
-  ) {
-    this.run = ctx.prepareScriptBlock(block, (v) => {
-      if (this.count++ === 0) this.first = v;
-    });
-  }
-
-  /** A property rather than a method, so that it can be the command's input handler as it is. */
-  readonly test = (input: unknown): MaybePromise<void> => {
-    this.count = 0;
-    this.first = undefined;
-    const r = this.run(input);
-    if (r instanceof Promise) return decideLater(this, r, input);
-    this.decide(input);
-    return undefined;
-  };
-
-  decide(input: unknown): void {
-    if (this.count > 1 || (this.count === 1 && toBool(this.first))) this.ctx.emit(input);
-  }
+/** Passes `input` on when the condition holds for it (the continuation apart: no closure per object). */
+function keepIf(ctx: CmdletContext, condition: Condition, input: unknown): MaybePromise<void> {
+  const keep = condition(input);
+  if (keep instanceof Promise) return keepLater(ctx, keep, input);
+  if (keep) ctx.emit(input);
+  return undefined;
 }
 
-/** Apart from test() so that the per-object path allocates no closure context. */
-function decideLater(filter: Filter, pending: Promise<void>, input: unknown): Promise<void> {
-  return pending.then(() => filter.decide(input));
+function keepLater(ctx: CmdletContext, pending: Promise<boolean>, input: unknown): Promise<void> {
+  return pending.then((keep) => {
+    if (keep) ctx.emit(input);
+  });
 }
 
 export const whereObject = defineCmdlet({
@@ -140,13 +116,18 @@ export const whereObject = defineCmdlet({
   ],
   begin(p, ctx) {
     if (ctx.parameterSetName !== 'ScriptBlockSet') return;
-    const filter = new Filter(ctx, p.FilterScript!);
-    ctx.state.filter = filter;
-    ctx.handleInput(filter.test);
+    const condition = ctx.prepareCondition(p.FilterScript!);
+    ctx.state.condition = condition;
+    ctx.handleInput((input) => {
+      const keep = condition(input);
+      if (keep === true) ctx.emit(input);
+      else if (keep instanceof Promise) return keepLater(ctx, keep, input);
+      return undefined;
+    });
   },
   process(p, ctx) {
     const input = ctx.expectingInput ? ctx.inputObject : p.InputObject;
-    if (ctx.parameterSetName === 'ScriptBlockSet') return (ctx.state.filter as Filter).test(input);
+    if (ctx.parameterSetName === 'ScriptBlockSet') return keepIf(ctx, ctx.state.condition as Condition, input);
     const value = getProperty(input, p.Property!);
     if (ctx.parameterSetName === 'Not') {
       if (!toBool(value)) ctx.write(input, false);

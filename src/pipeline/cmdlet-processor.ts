@@ -23,6 +23,11 @@ export interface PreparedBlock {
   run: (dollarUnder: unknown) => MaybePromise<void>;
   /** Removes the `$_` variable the block added to the scope, if it did (called when the pipeline is over). */
   release: () => void;
+  /**
+   * Only for a body that is one expression (`{ $_ -gt 1 }`): makes a run that returns the expression's
+   * value instead of writing it (errors handled as the statement's); release() covers it too.
+   */
+  valueRun?: () => (dollarUnder: unknown) => MaybePromise<unknown>;
 }
 
 export interface InvocationSite {

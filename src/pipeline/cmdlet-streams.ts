@@ -11,6 +11,7 @@ import { ActionPreference } from './common-parameters.ts';
 import type { CmdletContext, ErrorSpec } from './context.ts';
 import type { CmdletProcessor, InvocationSite, PreparedBlock } from './cmdlet-processor.ts';
 import type { OutputPipe } from './output-pipe.ts';
+import { prepareCondition } from './prepared-condition.ts';
 import { confirmAction, confirmQuestion, operationDescription, type ConfirmAnswer } from './should-process.ts';
 import { AutomationNull, isEnumerable } from '../runtime/values.ts';
 
@@ -287,6 +288,7 @@ class StreamsContext implements CmdletContext {
   readonly shouldContinue: CmdletContext['shouldContinue'];
   readonly invoke: CmdletContext['invoke'];
   readonly prepareScriptBlock: CmdletContext['prepareScriptBlock'];
+  readonly prepareCondition: CmdletContext['prepareCondition'];
   readonly errorRecord: CmdletContext['errorRecord'];
   readonly handleInput: CmdletContext['handleInput'];
 
@@ -325,6 +327,7 @@ class StreamsContext implements CmdletContext {
     this.invoke = (block, options) =>
       options?.dollarUnder !== undefined && !options.args ? streams.invokePerObject(block, options.dollarUnder) : site.invokeScriptBlock(block, options ?? {});
     this.prepareScriptBlock = (block, out) => streams.track(site.prepareScriptBlock(block, out)).run;
+    this.prepareCondition = (block) => prepareCondition((out) => streams.track(site.prepareScriptBlock(block, out)));
     this.errorRecord = (spec) => streams.errorRecord(spec);
     this.handleInput = (handler) => {
       streams.inputHandler = handler;

@@ -61,6 +61,11 @@ export interface CmdletContext {
    */
   prepareScriptBlock(block: ScriptBlock, out: (value: unknown) => void): (dollarUnder: unknown) => void | Promise<void>;
   /**
+   * A block used as a condition once per input object (Where-Object): prepared once, then each call runs it
+   * with `$_` set and tells whether its output is true as PowerShell converts output to a boolean.
+   */
+  prepareCondition(block: ScriptBlock): (dollarUnder: unknown) => boolean | Promise<boolean>;
+  /**
    * From begin: `handler(input)` does for each input object what process would, and runs instead of it
    * once the input binds whole to the one pipeline parameter (the usual `... | Cmdlet`; the parameters
    * then hold the object as process would see them). Other input still goes through process.

@@ -50,6 +50,20 @@ describe('an expression statement in a per-object block', () => {
     assert.deepEqual(await values("'a', '', 'b' | Where-Object { $_ }"), ['a', 'b']);
     assert.deepEqual(await values('1..3 | Where-Object { @() }'), []);
     assert.deepEqual(await values('1..2 | Where-Object { @(0, 0) }'), [1, 2]);
+    assert.deepEqual(await values('1..3 | Where-Object { @($_ -eq 2) }'), [2]);
+    assert.deepEqual(await values('1..2 | Where-Object { [void]$_ }'), []);
+  });
+
+  it('decides Where-Object by all the output of a longer block', async () => {
+    assert.deepEqual(await values("1..2 | Where-Object { 'x'; $false }"), [1, 2]);
+    assert.deepEqual(await values('1..3 | Where-Object { $null; $_ -ne 2 }'), [1, 2, 3]); // two objects written: true
+  });
+
+  it('a Where-Object condition that waits, or fails for some objects', async () => {
+    assert.deepEqual(await values('1..4 | Where-Object { $(Start-Sleep -Milliseconds 1; $_ -gt 2) }'), [3, 4]);
+    const r = await shell.run("'1', 'x', '3' | Where-Object { [int]$_ -gt 0 }");
+    assert.match(r.out, /^1\s+3\s*$/);
+    assert.equal(r.err.match(/Cannot convert value "x"/g)?.length, 1);
   });
 });
 

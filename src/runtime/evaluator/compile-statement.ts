@@ -1,12 +1,13 @@
 // Compiles statements. A statement-terminating error (a cmdlet's terminating error, a runtime exception)
 // is reported and execution goes on with the next statement, unless a try/trap is active or
 // $ErrorActionPreference is Stop; `throw` and -ErrorAction Stop end the script.
-import type { FunctionDefinitionAst, IfAst, StatementAst, StatementBlockAst, TrapAst, TryAst } from '../../../grammar/ast.ts';
+import type { ExpressionAst, FunctionDefinitionAst, IfAst, StatementAst, StatementBlockAst, TrapAst, TryAst } from '../../../grammar/ast.ts';
 import { toBool } from '../conversion.ts';
 import { ErrorRecord, PSException, TerminatingError } from '../errors.ts';
 import { then, tryCatch, type MaybePromise } from '../maybe-promise.ts';
 import { ScriptBlock } from '../scriptblock.ts';
 import { toPSString } from '../to-string.ts';
+import { AutomationNull } from '../values.ts';
 import { compileAssignment } from './assignment.ts';
 import { sequenceOf } from './combinators.ts';
 import { compileLoop } from './compile-loops.ts';
@@ -246,6 +247,40 @@ function guardedExpressionStatement(value: Compiled, onError: ErrorHandler): Com
     }
     return r instanceof Promise ? onErrorLater(f, r, onError) : r;
   };
+}
+
+/**
+ * The same statement run for its value instead (a condition such as Where-Object's `{ $_ -gt 1 }`): the
+ * value, or AutomationNull (nothing written) after its error was handled as the statement's.
+ */
+export function compileExpressionValue(expression: ExpressionAst): Compiled<unknown> {
+  const value = compileExpression(expression);
+  const onError = statementErrorHandler([]);
+  return (f) => {
+    try {
+      const before = f.session.errorWrites;
+      const v = value(f);
+      if (v instanceof Promise) return expressionValueLater(f, v, before, onError);
+      f.session.lastSuccess = f.session.errorWrites === before;
+      return v;
+    } catch (e) {
+      return nothingAfter(onError(f, e));
+    }
+  };
+}
+
+function expressionValueLater(f: Frame, pending: Promise<unknown>, before: number, onError: ErrorHandler): Promise<unknown> {
+  return pending.then(
+    (v) => {
+      f.session.lastSuccess = f.session.errorWrites === before;
+      return v;
+    },
+    (e) => nothingAfter(onError(f, e)),
+  );
+}
+
+function nothingAfter(handled: MaybePromise<void>): MaybePromise<unknown> {
+  return handled instanceof Promise ? handled.then(() => AutomationNull) : AutomationNull;
 }
 
 function writeExpressionLater(f: Frame, pending: Promise<unknown>, before: number): Promise<void> {

@@ -1,7 +1,7 @@
 // Running a script block without the binder: ForEach-Object / Where-Object bodies, calculated
 // properties, `.Where({})`, switch conditions. (Functions and `& { param() ... }` go through the binder:
 // see script-command.ts.)
-import type { ScriptBlockAst } from '../../../grammar/ast.ts';
+import type { ExpressionAst, ScriptBlockAst } from '../../../grammar/ast.ts';
 import type { PreparedBlock } from '../../pipeline/cmdlet-processor.ts';
 import { synchronousOnly } from '../../pipeline/interrupt.ts';
 import { PSException } from '../errors.ts';
@@ -9,7 +9,8 @@ import type { MaybePromise } from '../maybe-promise.ts';
 import { Scope, variableLayout, type Variable } from '../scope.ts';
 import type { ScriptBlock } from '../scriptblock.ts';
 import { sequenceOf } from './combinators.ts';
-import { compileStatementBlock } from './compile-statement.ts';
+import { compileExpressionValue, compileStatementBlock } from './compile-statement.ts';
+import { writtenExpression } from './statement-value.ts';
 import { usesDollarInput, withCurrentInput } from './dollar-input.ts';
 import { ReturnSignal, type Compiled, type Frame } from './frame.ts';
 
@@ -52,7 +53,26 @@ export function invokeScriptBlock(f: Frame, sb: ScriptBlock, options: InvokeOpti
 export function prepareScriptBlock(f: Frame, sb: ScriptBlock, out: (value: unknown) => MaybePromise<void>): PreparedBlock {
   const frame: Frame = { session: f.session, scope: f.scope, source: sb.source, streams: f.streams, out };
   const body = compileScriptBlockBody(sb.ast);
-  return prepareBody(frame, usesDollarInput(sb.ast) ? withCurrentInput(body) : body);
+  if (usesDollarInput(sb.ast)) return prepareBody(frame, withCurrentInput(body));
+  const prepared = prepareBody(frame, body);
+  const expression = onlyExpression(sb.ast);
+  if (!expression) return prepared;
+  let valued: { run: (dollarUnder: unknown) => MaybePromise<unknown>; release: () => void } | undefined;
+  return {
+    run: prepared.run,
+    release: () => {
+      prepared.release();
+      valued?.release();
+    },
+    valueRun: () => (valued ??= prepareBody(frame, compileExpressionValue(expression))).run,
+  };
+}
+
+/** The expression of a block that is nothing but one expression statement, without traps or parameters. */
+function onlyExpression(ast: ScriptBlockAst): ExpressionAst | undefined {
+  if (ast.paramBlock || ast.begin || ast.process || !ast.end) return undefined;
+  const { statements, traps } = ast.end;
+  return statements.length === 1 && traps.length === 0 ? writtenExpression(statements[0]) : undefined;
 }
 
 /**
@@ -62,7 +82,7 @@ export function prepareScriptBlock(f: Frame, sb: ScriptBlock, out: (value: unkno
  * `$_`, the variable added for the first run stays (holding nothing between runs) until release(): adding
  * and deleting a Map entry per object is slow (V8 rehashes the scope's table).
  */
-function prepareBody(frame: Frame, body: Compiled<void>): PreparedBlock {
+function prepareBody<T>(frame: Frame, body: Compiled<T>): { run: (dollarUnder: unknown) => MaybePromise<T | undefined>; release: () => void } {
   const vars = frame.scope.vars;
   const added: Variable = { name: '_', value: undefined, options: new Set() };
   const release = (): void => {
@@ -71,7 +91,7 @@ function prepareBody(frame: Frame, body: Compiled<void>): PreparedBlock {
   // The scope's `$_` as last seen, trusted while no scope's variable layout has changed since.
   let known: Variable | undefined;
   let knownVersion = -1;
-  const run = (dollarUnder: unknown): MaybePromise<void> => {
+  const run = (dollarUnder: unknown): MaybePromise<T | undefined> => {
     let v = knownVersion === variableLayout.version ? known : vars.get('_');
     if (v === undefined) {
       added.value = undefined;
@@ -81,7 +101,7 @@ function prepareBody(frame: Frame, body: Compiled<void>): PreparedBlock {
     knownVersion = variableLayout.version;
     const saved = v.value;
     v.value = dollarUnder === undefined ? null : dollarUnder; // a piped undefined is $null, as ForEach-Object makes it
-    let r: MaybePromise<void>;
+    let r: MaybePromise<T>;
     try {
       r = body(frame);
     } catch (e) {
@@ -92,21 +112,23 @@ function prepareBody(frame: Frame, body: Compiled<void>): PreparedBlock {
     }
     if (r instanceof Promise) return restoreLater(r, v, saved, release);
     v.value = saved;
-    return undefined;
+    return r;
   };
   return { run, release };
 }
 
 /** The asynchronous end of a prepared run, apart so that the per-object path allocates no context. */
-function restoreLater(pending: Promise<void>, v: Variable, saved: unknown, release: () => void): Promise<void> {
+function restoreLater<T>(pending: Promise<T>, v: Variable, saved: unknown, release: () => void): Promise<T | undefined> {
   return pending.then(
-    () => {
+    (value) => {
       v.value = saved;
+      return value;
     },
     (e) => {
       v.value = saved;
       release();
       if (!(e instanceof ReturnSignal)) throw e;
+      return undefined;
     },
   );
 }
