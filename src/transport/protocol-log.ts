@@ -1,8 +1,10 @@
 // Exchange SMTP protocol logs (reference section 6): UTF-8 CSV with a BOM, a `#Software/#Version/
 // #Log-type/#Date/#Fields` header, files `RECVyyyymmdd-N.LOG` / `SENDyyyymmdd-N.LOG` (UTC date,
 // N from 1, a new N past 10 MB), one row per event: `+` connect, `-` disconnect, `>` sent,
-// `<` received, `*` information. Rows are buffered and appended once per event-loop turn with a
-// single O_APPEND write, so concurrent writers interleave whole batches, never partial rows.
+// `<` received, `*` information. Rows are buffered and appended at most every 25 ms (at once past
+// 64 KB, on stop and at process exit) with a single O_APPEND write, so concurrent writers
+// interleave whole batches, never partial rows, and a busy service pays one write for many
+// sessions' rows instead of one per event-loop turn.
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CertificateSummary } from '../pki/certificate-summary.ts';
@@ -42,13 +44,24 @@ function timestamp(): string {
   return lastStamp;
 }
 
+/** How long a row may wait in memory, and how much may wait before it is written at once. */
+const flushDelayMs = 25;
+const flushBytes = 64 * 1024;
+
+/** Writers with rows in memory, written out if the process exits without stopping the service. */
+const openWriters = new Set<ProtocolLogWriter>();
+process.once('exit', () => {
+  for (const writer of openWriters) writer.flush();
+});
+
 function utcDateStamp(date: Date): string {
   return date.toISOString().slice(0, 10).replace(/-/g, '');
 }
 
 export class ProtocolLogWriter {
   private pending: string[] = [];
-  private scheduled = false;
+  private pendingLength = 0;
+  private timer: NodeJS.Timeout | undefined;
   private currentFile: string | undefined;
   private descriptor: number | undefined;
   private closed = false;
@@ -66,18 +79,24 @@ export class ProtocolLogWriter {
   append(row: string): void {
     if (this.closed) return;
     this.pending.push(row);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
+    this.pendingLength += row.length;
+    if (this.pendingLength >= flushBytes) return this.flush();
+    if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), flushDelayMs);
+      this.timer.unref();
+      openWriters.add(this);
     }
   }
 
   /** Writes buffered rows now (called on stop and by tests before reading the files). */
   flush(): void {
-    this.scheduled = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    openWriters.delete(this);
     if (this.pending.length === 0) return;
     const text = this.pending.join('');
     this.pending = [];
+    this.pendingLength = 0;
     const bytes = Buffer.from(text);
     try {
       this.fileFor(new Date(), bytes.length);

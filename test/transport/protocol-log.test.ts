@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { csvField, newSessionId, protocolLogDirectory, ProtocolLogSession, ProtocolLogWriter } from '../../src/transport/protocol-log.ts';
 import { parseProtocolLog } from './helpers/csv.ts';
@@ -76,4 +77,44 @@ test('a session without a writer (ProtocolLoggingLevel None) writes nothing', ()
   const session = new ProtocolLogSession(undefined, 'x');
   session.event('+');
   assert.equal(session.enabled, false);
+});
+
+function receiveLogText(stateDir: string): string {
+  const directory = protocolLogDirectory(stateDir, 'Receive');
+  let files: string[];
+  try {
+    files = readdirSync(directory);
+  } catch {
+    return '';
+  }
+  return files.map((file) => readFileSync(`${directory}/${file}`, 'utf8')).join('');
+}
+
+test('buffered rows reach the file on their own within moments, without flush or close', async () => {
+  const state = temporaryStateDir('log3');
+  try {
+    const writer = new ProtocolLogWriter(state.path, 'Receive');
+    new ProtocolLogSession(writer, 'MAIL1\\Inet').event('<', 'EHLO buffered.example');
+    const deadline = Date.now() + 5000;
+    while (!receiveLogText(state.path).includes('EHLO buffered.example') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.match(receiveLogText(state.path), /EHLO buffered\.example/);
+    writer.close();
+  } finally {
+    state.remove();
+  }
+});
+
+test('rows still in memory are written when the process exits without stopping the writer', () => {
+  const state = temporaryStateDir('log4');
+  try {
+    const module = new URL('../../src/transport/protocol-log.ts', import.meta.url).href;
+    const script = `const { ProtocolLogSession, ProtocolLogWriter } = await import(${JSON.stringify(module)});
+      new ProtocolLogSession(new ProtocolLogWriter(${JSON.stringify(state.path)}, 'Receive'), 'MAIL1\\\\Inet').event('<', 'QUIT before exit');
+      process.exit(0);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(child.status, 0, child.stderr);
+    assert.match(receiveLogText(state.path), /QUIT before exit/);
+  } finally {
+    state.remove();
+  }
 });
