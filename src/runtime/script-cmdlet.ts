@@ -71,7 +71,7 @@ function text(value: unknown): string {
 }
 
 /** A [ref] argument, or the error PowerShell gives for a plain value in its place. */
-function reference(method: string, args: unknown[], index: number): PSReference {
+function reference(args: unknown[], index: number): PSReference {
   const v = args[index];
   if (v instanceof PSReference) return v;
   throw new RuntimeError(
@@ -96,7 +96,7 @@ function shouldProcess(rt: ScriptCmdletRuntime, args: unknown[]): Promise<boolea
     2: () => confirm(operationDescription(text(args[1]), text(args[0]))),
     3: () => confirm(text(args[0]), text(args[1]), text(args[2])),
     4: () => {
-      const reason = reference('ShouldProcess', args, 3);
+      const reason = reference(args, 3);
       return confirm(text(args[0]), text(args[1]), text(args[2])).then((r) => {
         reason.value = ShouldProcessReasonEnum.value(r.whatIf ? 1 : 0);
         return r;
@@ -112,7 +112,7 @@ function shouldContinue(rt: ScriptCmdletRuntime, args: unknown[]): Promise<boole
     return rt.streams.shouldContinue(query, caption, false).then((a) => a === 'yes', asMethodError('ShouldContinue', 2));
   }
   expectArgs('ShouldContinue', args, 2, 4);
-  const [yesToAll, noToAll] = [reference('ShouldContinue', args, 2), reference('ShouldContinue', args, 3)];
+  const [yesToAll, noToAll] = [reference(args, 2), reference(args, 3)];
   if (toBool(noToAll.value)) return false;
   if (toBool(yesToAll.value)) return true;
   return rt.streams.shouldContinue(query, caption, true).then((answer) => {
@@ -189,7 +189,7 @@ function unresolvedProviderPath(rt: ScriptCmdletRuntime, args: unknown[]): strin
 function resolvedProviderPath(rt: ScriptCmdletRuntime, args: unknown[]): string[] {
   expectArgs('GetResolvedProviderPathFromPSPath', args, 2);
   const psPath = text(args[0]);
-  const provider = reference('GetResolvedProviderPathFromPSPath', args, 1);
+  const provider = reference(args, 1);
   const native = rt.ctx.session.resolveNativePath(psPath);
   if (!existsSync(native)) {
     const inner = new PSException(`Cannot find path '${psPath}' because it does not exist.`, 'System.Management.Automation.ItemNotFoundException');

@@ -4,7 +4,7 @@
 // commands inherit.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { createShell } from '../../helpers/run.ts';
+import { createShell, type Shell } from '../../helpers/run.ts';
 
 const REMOVE_THING = `function Remove-Thing {
   [CmdletBinding(SupportsShouldProcess=$true, ConfirmImpact='High')]
@@ -13,6 +13,16 @@ const REMOVE_THING = `function Remove-Thing {
 }`;
 
 const PROMPT = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): ';
+
+/** Runs `test` in a shell whose person gives these answers to the prompts. */
+async function withAnswers(answers: string[], test: (shell: Shell) => Promise<void>): Promise<void> {
+  const shell = createShell({ answers });
+  try {
+    await test(shell);
+  } finally {
+    await shell.dispose();
+  }
+}
 
 function confirmPrompt(target: string, answer: string): string {
   return `Confirm\nAre you sure you want to perform this action?\nPerforming the operation "Remove thing" on target "${target}".\n${PROMPT}${answer}\n`;
@@ -100,69 +110,45 @@ describe('$PSCmdlet.ShouldProcess without a person to ask', () => {
 });
 
 describe('$PSCmdlet.ShouldProcess and ShouldContinue with a person to ask', () => {
-  it('asks per object at ConfirmImpact High; Yes to All answers the rest', async () => {
-    const shell = createShell({ answers: ['y', 'a'] });
-    try {
+  it('asks per object at ConfirmImpact High; Yes to All answers the rest', () =>
+    withAnswers(['y', 'a'], async (shell) => {
       await shell.run(REMOVE_THING);
       const r = await shell.run("'c','d','e' | Remove-Thing");
       assert.equal(r.out, `${confirmPrompt('c', 'y')}removed c\n${confirmPrompt('d', 'a')}removed d\nremoved e\n`);
-    } finally {
-      await shell.dispose();
-    }
-  });
+    }));
 
-  it('-Confirm asks even at Medium impact; No skips the work', async () => {
-    const shell = createShell({ answers: ['n'] });
-    try {
+  it('-Confirm asks even at Medium impact; No skips the work', () =>
+    withAnswers(['n'], async (shell) => {
       await shell.run("function Stop-Widget { [CmdletBinding(SupportsShouldProcess)] param($Id) if ($PSCmdlet.ShouldProcess($Id, 'Stop')) { 'stopped' } else { 'kept' } }");
       const r = await shell.run('Stop-Widget 1 -Confirm');
       assert.equal(r.out, `Confirm\nAre you sure you want to perform this action?\nPerforming the operation "Stop" on target "1".\n${PROMPT}n\nkept\n`);
-    } finally {
-      await shell.dispose();
-    }
-  });
+    }));
 
-  it('the three-argument form asks its own question under its own caption', async () => {
-    const shell = createShell({ answers: ['y'] });
-    try {
+  it('the three-argument form asks its own question under its own caption', () =>
+    withAnswers(['y'], async (shell) => {
       await shell.run("function Clear-All { [CmdletBinding(SupportsShouldProcess)] param() $PSCmdlet.ShouldProcess('Clearing every widget.', 'Clear every widget?', 'Clearing') }");
       assert.equal((await shell.run('Clear-All -Confirm')).out, `Clearing\nClear every widget?\n${PROMPT}y\nTrue\n`);
-    } finally {
-      await shell.dispose();
-    }
-  });
+    }));
 
-  it('ShouldContinue(query, caption) offers Yes and No, whatever -Confirm says', async () => {
-    const shell = createShell({ answers: ['n'] });
-    try {
+  it('ShouldContinue(query, caption) offers Yes and No, whatever -Confirm says', () =>
+    withAnswers(['n'], async (shell) => {
       await shell.run("function Restart-Lab { [CmdletBinding(SupportsShouldProcess)] param() if ($PSCmdlet.ShouldContinue('Restart the lab now?', 'Restart')) { 'restarted' } else { 'not now' } }");
       const r = await shell.run('Restart-Lab -Confirm:$false');
       assert.equal(r.out, 'Restart\nRestart the lab now?\n[Y] Yes  [N] No  [S] Suspend  [?] Help (default is "Y"): n\nnot now\n');
-    } finally {
-      await shell.dispose();
-    }
-  });
+    }));
 
-  it('ShouldContinue with [ref] yesToAll/noToAll offers the To All answers and remembers them', async () => {
-    const shell = createShell({ answers: ['y', 'a'] });
-    try {
+  it('ShouldContinue with [ref] yesToAll/noToAll offers the To All answers and remembers them', () =>
+    withAnswers(['y', 'a'], async (shell) => {
       await shell.run(
         "function Step-All { [CmdletBinding()] param() $yes = $false; $no = $false\n  foreach ($i in 1..3) { if ($PSCmdlet.ShouldContinue(\"Step ${i}?\", 'Steps', [ref]$yes, [ref]$no)) { \"did $i\" } }\n  \"yes=$yes no=$no\" }",
       );
       const r = await shell.run('Step-All');
       assert.equal(r.out, `Steps\nStep 1?\n${PROMPT}y\ndid 1\nSteps\nStep 2?\n${PROMPT}a\ndid 2\ndid 3\nyes=True no=False\n`);
-    } finally {
-      await shell.dispose();
-    }
-  });
+    }));
 
-  it('ShouldContinue without [ref] arguments says how to pass them', async () => {
-    const shell = createShell({ answers: ['y'] });
-    try {
+  it('ShouldContinue without [ref] arguments says how to pass them', () =>
+    withAnswers(['y'], async (shell) => {
       await shell.run("function Step-Bad { [CmdletBinding()] param() $PSCmdlet.ShouldContinue('q', 'c', $true, $false) }");
       assert.match((await shell.run('Step-Bad')).err, /^Argument: '3' should be a System\.Management\.Automation\.PSReference\. Use \[ref\]\./);
-    } finally {
-      await shell.dispose();
-    }
-  });
+    }));
 });
