@@ -63,6 +63,7 @@ export class DocumentStore {
   readonly #lockOptions: LockOptions;
   readonly #confs = new Map<string, Conf<Record<string, unknown>>>();
   readonly #committed = new CommittedDocumentCache();
+  readonly #paths = new Map<string, string>();
   #active: StagedTransaction | undefined;
 
   constructor(options: DocumentStoreOptions) {
@@ -73,7 +74,12 @@ export class DocumentStore {
 
   /** The file a document lives in. */
   pathOf(spec: DocumentSpec<VersionedDocument>): string {
-    return path.join(this.folder, `${checkedName(spec.name)}.json`);
+    let file = this.#paths.get(spec.name);
+    if (file === undefined) {
+      file = path.join(this.folder, `${checkedName(spec.name)}.json`);
+      this.#paths.set(spec.name, file);
+    }
+    return file;
   }
 
   exists(spec: DocumentSpec<VersionedDocument>): boolean {
