@@ -1,6 +1,7 @@
 // The transport service of a state root's local server, kept in step with the store: reloaded
-// whenever the stored configuration changes (polled; the certificate is read per connection
-// anyway). transport-owner.ts runs it for a shell (Start-Service) or for `emsh -Service`.
+// whenever the stored configuration changes (polled every RELOAD_INTERVAL_MS, a stat per document
+// while nothing changed; the certificate and trust material are checked per session anyway).
+// transport-owner.ts runs it for a shell (Start-Service) or for `emsh -Service`.
 import type { EmshState } from '../../../src/store/emsh-state.ts';
 import { LabDnsRegistry } from '../../../src/store/lab-dns.ts';
 import { settingsFingerprint, transportSettingsFromStore, type StoreSettingsOptions } from '../../../src/transport/config-from-store.ts';
