@@ -116,8 +116,8 @@ function feed(first: CommandProcessor, source: Iterable<unknown> | undefined, si
 
 /** The common `1..N | ...`: plain numbers, no iterator, no result object per element. */
 function feedRange(first: CommandProcessor, range: IntRange, from: number, interrupt: AbortFlag): MaybePromise<void> {
-  const { step } = range;
-  for (let i = from; range.includes(i); i += step) {
+  const { step, to } = range;
+  for (let i = from; step === 1 ? i <= to : i >= to; i += step) {
     const c = checkpoint(interrupt);
     if (c) {
       const at = i;

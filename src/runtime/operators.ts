@@ -8,7 +8,7 @@ import { collectionItems, requireType, toBool, tryConvertTo } from './conversion
 import { toInteger } from './conversion-scalars.ts';
 import { isPSType } from './dotnet-type.ts';
 import type { PSType } from './dotnet-type.ts';
-import { integerArithmetic, integerDivide, integerKinds, integerRemainder } from './numeric.ts';
+import { integerArithmetic, integerDivide, integerKinds } from './numeric.ts';
 import { RuntimeError, divideByZero } from './runtime-error.ts';
 import {
   formatOperatorValues,
@@ -140,7 +140,8 @@ const numberOperators: Record<string, NumberOperator> = {
   '%': (a, b) => {
     if (!Number.isInteger(a) || !Number.isInteger(b)) return a % b;
     if (b === 0) throw divideByZero();
-    return integerRemainder(a, b);
+    const r = a % b; // integerRemainder's number case, without the call
+    return r === 0 ? 0 : r;
   },
   '-eq': (a, b) => !(a < b || a > b),
   '-ne': (a, b) => a < b || a > b,

@@ -92,8 +92,8 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
   /** `foreach ($i in 1..N)`: counts with a plain number, no iterator. */
   const countRange = (f: Frame, range: IntRange, from: number): MaybePromise<void> => {
     const interrupt = abortFlag(f.session.abort.signal);
-    const { step } = range;
-    for (let i = from; range.includes(i); i += step) {
+    const { step, to } = range;
+    for (let i = from; step === 1 ? i <= to : i >= to; i += step) {
       const c = checkpoint(interrupt);
       if (c) {
         const at = i;
