@@ -2,6 +2,7 @@
 // input object through every process, then every end left to right (each end's output flowing on).
 // Synchronous stages never touch a Promise; a stage that awaits makes the feeding loop wait for it.
 import type { MaybePromise } from '../runtime/maybe-promise.ts';
+import { enumerate } from '../runtime/values.ts';
 import { IntRange } from './int-range.ts';
 import { abortFlag, checkpoint, pipelineStopped, type AbortFlag } from './interrupt.ts';
 import { stageInput, type Sink } from './output-pipe.ts';
@@ -92,6 +93,7 @@ function feed(first: CommandProcessor, source: Iterable<unknown> | undefined, si
   const interrupt = abortFlag(signal);
   if (interrupt.aborted) throw pipelineStopped();
   if (source instanceof IntRange) return feedRange(first, source, source.from, interrupt);
+  if (Array.isArray(source)) return feedArray(first, source, 0, interrupt);
   const it = source[Symbol.iterator]();
   const loop = (): MaybePromise<void> => {
     for (;;) {
@@ -135,6 +137,34 @@ function feedRange(first: CommandProcessor, range: IntRange, from: number, inter
     }
   }
   return undefined;
+}
+
+/** `$list | ...`: the elements by index, no iterator object or result object per element. */
+function feedArray(first: CommandProcessor, items: unknown[], from: number, interrupt: AbortFlag): MaybePromise<void> {
+  // items.length is read each time, as the array iterator would: a block that appends sees its additions.
+  for (let i = from; i < items.length; i++) {
+    const c = checkpoint(interrupt);
+    if (c) {
+      const at = i;
+      return c.then(() => feedArray(first, items, at, interrupt));
+    }
+    const r = first.process(items[i], true);
+    if (r instanceof Promise) {
+      const next = i + 1;
+      return r.then(() => settle(first, undefined)).then(() => feedArray(first, items, next, interrupt));
+    }
+    const s = first.settled();
+    if (s instanceof Promise) {
+      const next = i + 1;
+      return s.then(() => feedArray(first, items, next, interrupt));
+    }
+  }
+  return undefined;
+}
+
+/** What a value sends down a pipeline: an array's own elements (the array itself), nothing for AutomationNull, else the value. */
+export function pipelineInput(value: unknown): Iterable<unknown> {
+  return Array.isArray(value) ? value : enumerate(value);
 }
 
 function closeIterator(it: Iterator<unknown>, e: unknown): never {

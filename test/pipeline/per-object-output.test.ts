@@ -84,6 +84,19 @@ describe("a cmdlet's input handler (ctx.handleInput)", () => {
   });
 });
 
+describe('an array as the source of a pipeline', () => {
+  it('sends its elements, one level deep, and stops where Select-Object -First says', async () => {
+    assert.deepEqual(await values('$a = 1..5; ($a | ForEach-Object { $_ * 2 } | Measure-Object -Sum).Sum'), [30]);
+    assert.deepEqual(await values('$a = 1, @(2, 3); $a | ForEach-Object { $_.Count }'), [1, 2]);
+    assert.deepEqual(await values('$a = 1..1000; $a | ForEach-Object { $_ } | Select-Object -First 2'), [1, 2]);
+  });
+
+  it('an empty array sends nothing, $null one object', async () => {
+    assert.deepEqual(await values("$e = @(); $e | ForEach-Object { 'x' }"), []);
+    assert.deepEqual(await values("$null | ForEach-Object { 'x' }"), ['x']);
+  });
+});
+
 describe('Ctrl+C', () => {
   it('stops a foreach statement over a range that never waits', async () => {
     const sh = createShell();

@@ -4,11 +4,11 @@ import type { CommandAst, CommandElementAst, PipelineAst } from '../../../gramma
 import type { CommandArgument } from '../../pipeline/binder.ts';
 import { CmdletProcessor, type InvocationSite } from '../../pipeline/cmdlet-processor.ts';
 import type { CommandProcessor } from '../../pipeline/processor.ts';
-import { runPipeline } from '../../pipeline/run-pipeline.ts';
+import { pipelineInput, runPipeline } from '../../pipeline/run-pipeline.ts';
 import { then, type MaybePromise } from '../maybe-promise.ts';
 import { ScriptBlock } from '../scriptblock.ts';
 import { toPSString } from '../to-string.ts';
-import { PSHashtable, enumerate } from '../values.ts';
+import { PSHashtable } from '../values.ts';
 import { compileExpression } from './compile-expression.ts';
 import { commandNotFound, loadScriptFile, resolveCommand } from './command-resolution.ts';
 import { mapN } from './combinators.ts';
@@ -52,7 +52,7 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
         ? lazyRange(first.expression)
         : (() => {
             const value = compileExpression(first.expression);
-            return (f: Frame) => then(value(f), (v) => enumerate(v));
+            return (f: Frame) => then(value(f), pipelineInput);
           })()
       : undefined;
   const commands = stmt.elements.filter((e): e is CommandAst => e.kind === 'Command').map(compileCommand);
