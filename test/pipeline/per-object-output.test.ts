@@ -97,6 +97,21 @@ describe('an array as the source of a pipeline', () => {
   });
 });
 
+describe('a foreach statement over an array', () => {
+  it('takes each element, with break, continue and labels, and waits for a body that waits', async () => {
+    assert.deepEqual(await values('$a = 1..5; foreach ($x in $a) { if ($x -eq 2) { continue }; if ($x -eq 4) { break }; $x }'), [1, 3]);
+    assert.deepEqual(
+      await values(":outer foreach ($x in @(1, 2)) { foreach ($y in @('a', 'b')) { if ($y -eq 'b') { continue outer }; \"$x$y\" } }"),
+      ['1a', '2a'],
+    );
+    assert.deepEqual(await values('$a = 1, 2, 3; foreach ($x in $a) { Start-Sleep -Milliseconds 1; $x * 2 }'), [2, 4, 6]);
+  });
+
+  it('sees an element changed by the body before it gets there', async () => {
+    assert.deepEqual(await values("$a = 1, 2, 3; foreach ($x in $a) { $a[2] = 'changed'; $x }"), [1, 2, 'changed']);
+  });
+});
+
 describe('Ctrl+C', () => {
   it('stops a foreach statement over a range that never waits', async () => {
     const sh = createShell();

@@ -80,7 +80,8 @@ function iterableOf(stmt: ForEachAst): Compiled<Iterable<unknown>> {
     return lazyRange(only.expression);
   }
   const value = compileStatementValue(stmt.iterable);
-  return (f) => then(value(f), (v) => (v === null || v === undefined || v === AutomationNull ? [] : enumerate(v)));
+  // An array is walked by index (see start below), not through enumerate's generator.
+  return (f) => then(value(f), (v) => (v === null || v === undefined || v === AutomationNull ? [] : Array.isArray(v) ? v : enumerate(v)));
 }
 
 function compileForEach(stmt: ForEachAst): Compiled<void> {
@@ -109,6 +110,25 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
     }
     return undefined;
   };
+  /** `foreach ($x in $list)`: by index, reading the length each time as the array iterator would. */
+  const countArray = (f: Frame, items: unknown[], from: number): MaybePromise<void> => {
+    const interrupt = abortFlag(f.session.abort.signal);
+    for (let i = from; i < items.length; i++) {
+      const c = checkpoint(interrupt);
+      if (c) {
+        const at = i;
+        return c.then(() => countArray(f, items, at));
+      }
+      setLoopVariable(f, items[i]);
+      const r = runBody(body, f, label);
+      if (r instanceof Promise) {
+        const next = i + 1;
+        return r.then((x) => (x === STOP ? undefined : countArray(f, items, next)));
+      }
+      if (r === STOP) return undefined;
+    }
+    return undefined;
+  };
   const iterate = (f: Frame, it: Iterator<unknown>): MaybePromise<void> => {
     const interrupt = abortFlag(f.session.abort.signal);
     for (;;) {
@@ -124,7 +144,8 @@ function compileForEach(stmt: ForEachAst): Compiled<void> {
   };
   const start = (f: Frame, items: Iterable<unknown>): MaybePromise<void> => {
     if (abortFlag(f.session.abort.signal).aborted) throw pipelineStopped();
-    return items instanceof IntRange ? countRange(f, items, items.from) : iterate(f, items[Symbol.iterator]());
+    if (items instanceof IntRange) return countRange(f, items, items.from);
+    return Array.isArray(items) ? countArray(f, items, 0) : iterate(f, items[Symbol.iterator]());
   };
   return (f) => {
     const items = source(f);
