@@ -5,7 +5,7 @@
 import type { Span } from '../../grammar/ast.ts';
 import { PSException } from '../runtime/errors.ts';
 import { toPSString } from '../runtime/to-string.ts';
-import { PSObject, SecureString } from '../runtime/values.ts';
+import { AutomationNull, PSObject, SecureString } from '../runtime/values.ts';
 import { parameterTypeFullName, type ParamType, type ParameterDeclaration } from './cmdlet.ts';
 import { BindingError } from './binding-error.ts';
 import { coerceToParameterType, isOfParameterType } from './coerce.ts';
@@ -60,7 +60,7 @@ export class ParameterBinder {
 
   bindCommandLine(args: CommandArgument[]): void {
     // Splatted hashtable entries go last so explicit arguments win (InitUnboundArguments).
-    const ordered = [...args.filter((a) => !(a.kind === 'parameter' && a.fromSplat)), ...args.filter((a) => a.kind === 'parameter' && a.fromSplat)];
+    const ordered = [...args.filter((a) => !(a.kind === 'parameter' && a.fromSplat)), ...args.filter((a) => a.kind === 'parameter' && a.fromSplat)].map(nothingAsNullArgument);
     const positional: { value: unknown; span?: Span }[] = [];
     const splatNamesSeen = new Set<string>();
     for (let i = 0; i < ordered.length; i++) {
@@ -380,4 +380,15 @@ function propertyOf(input: unknown, names: string[]): { found: boolean; value?: 
 
 function argumentText(value: unknown): string {
   return Array.isArray(value) ? value.map(toPSString).join(' ') : toPSString(value);
+}
+
+/**
+ * An argument that is "no output" (`f (Get-None)`, `f $v` after `$v = Get-None`) is bound as $null, also
+ * as an element of an array argument (PowerShell issue 9150: a parameter never holds AutomationNull).
+ */
+function nothingAsNullArgument(arg: CommandArgument): CommandArgument {
+  const v = arg.value;
+  if (v === AutomationNull) return { ...arg, value: null };
+  if (Array.isArray(v) && v.includes(AutomationNull)) return { ...arg, value: v.map((x) => (x === AutomationNull ? null : x)) };
+  return arg;
 }

@@ -2,7 +2,7 @@
 // input object through every process, then every end left to right (each end's output flowing on).
 // Synchronous stages never touch a Promise; a stage that awaits makes the feeding loop wait for it.
 import type { MaybePromise } from '../runtime/maybe-promise.ts';
-import { enumerate } from '../runtime/values.ts';
+import { AutomationNull, enumerate } from '../runtime/values.ts';
 import { IntRange } from './int-range.ts';
 import { abortFlag, checkpoint, pipelineStopped, type AbortFlag } from './interrupt.ts';
 import { stageInput, type Sink } from './output-pipe.ts';
@@ -148,7 +148,9 @@ function feedArray(first: CommandProcessor, items: unknown[], from: number, inte
       const at = i;
       return c.then(() => feedArray(first, items, at, interrupt));
     }
-    const r = first.process(items[i], true);
+    const item = items[i];
+    if (item === AutomationNull) continue; // an element that is "no output" is not sent (PowerShell 7.3)
+    const r = first.process(item, true);
     if (r instanceof Promise) {
       const next = i + 1;
       return r.then(() => settle(first, undefined)).then(() => feedArray(first, items, next, interrupt));

@@ -14,7 +14,10 @@
 //   [securestring]             SecureString
 //   enums and [Flags] enums    EnumValue
 
-/** The value of a command or expression that produced no output (distinct from $null in `@()`). */
+/**
+ * The value of a command or statement that wrote nothing: kept in a variable, it pipes nothing and runs no
+ * foreach or switch turn; the evaluator reads it as $null in operands and arguments (statement-value.ts).
+ */
 export const AutomationNull: unique symbol = Symbol('AutomationNull');
 export type AutomationNullType = typeof AutomationNull;
 

@@ -116,8 +116,11 @@ const compoundOperators: Record<string, string> = { '+=': '+', '-=': '-', '*=': 
 /** Compiles an assignment that yields the assigned value (`($x = 5)`, chained `$a = $b = 1`). */
 export function compileAssignmentValue(stmt: AssignmentAst): Compiled {
   const target = compileAssignmentTarget(stmt.target);
-  const value = compileStatementValue(stmt.value);
   const op = compoundOperators[stmt.operator];
+  // Only a variable stores "no output" as such (`$v = Get-None`); a property, an element, a typed
+  // variable or $env: gets $null.
+  const keepsNothing = !op && stmt.target.kind === 'Variable' && stmt.target.scope !== 'env';
+  const value = compileStatementValue(stmt.value, keepsNothing);
   if (!op) {
     return positioned(stmt.span, (f) => {
       const v = value(f);

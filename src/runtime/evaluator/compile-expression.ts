@@ -21,12 +21,14 @@ import { compileAssignmentTarget, compileIncrement } from './assignment.ts';
 import { map1, map2, mapN } from './combinators.ts';
 import { positioned, positionedLater, toTerminating, type Compiled, type Frame } from './frame.ts';
 import { methodContext } from './method-context.ts';
-import { collectValue, compileStatementValue, compileStatementBlockCollect } from './statement-value.ts';
+import { collectScalar, collectValue, compileStatementValue, compileStatementBlockCollect } from './statement-value.ts';
 import { compileVariableRead } from './variables.ts';
 import { RuntimeError, typeNotFound } from '../runtime-error.ts';
 
 const cache = new WeakMap<ExpressionAst, Compiled>();
+const keepingNothingCache = new WeakMap<ExpressionAst, Compiled>();
 
+/** An expression as an operand or argument: "no output" (AutomationNull) reads as $null. */
 export function compileExpression(node: ExpressionAst): Compiled {
   let c = cache.get(node);
   if (!c) {
@@ -34,6 +36,41 @@ export function compileExpression(node: ExpressionAst): Compiled {
     cache.set(node, c);
   }
   return c;
+}
+
+/**
+ * An expression whose "no output" stays AutomationNull: a pipeline or loop source, the value stored by
+ * `$x = ...`, an output statement, an element of an array literal (see statement-value.ts).
+ */
+export function compileExpressionKeepingNothing(node: ExpressionAst): Compiled {
+  switch (node.kind) {
+    case 'Variable':
+    case 'Paren':
+    case 'SubExpression':
+    case 'ArrayLiteral': {
+      let c = keepingNothingCache.get(node);
+      if (!c) {
+        c = compileKeepingNothing(node);
+        keepingNothingCache.set(node, c);
+      }
+      return c;
+    }
+    default:
+      return compileExpression(node);
+  }
+}
+
+function compileKeepingNothing(node: ExpressionAst & { kind: 'Variable' | 'Paren' | 'SubExpression' | 'ArrayLiteral' }): Compiled {
+  switch (node.kind) {
+    case 'Variable':
+      return compileVariableRead(node, true);
+    case 'Paren':
+      return compileStatementValue(node.pipeline, true);
+    case 'SubExpression':
+      return map1(compileStatementBlockCollect(node.body), (_f, items) => collectValue(items));
+    case 'ArrayLiteral':
+      return mapN(node.elements.map(compileExpressionKeepingNothing), (_f, values) => values);
+  }
 }
 
 function compileUncached(node: ExpressionAst): Compiled {
@@ -58,7 +95,7 @@ function compileUncached(node: ExpressionAst): Compiled {
     }
     case 'SubExpression': {
       const body = compileStatementBlockCollect(node.body);
-      return map1(body, (_f, items) => collectValue(items as unknown[]));
+      return map1(body, (_f, items) => collectScalar(items));
     }
     case 'Paren':
       return compileStatementValue(node.pipeline);

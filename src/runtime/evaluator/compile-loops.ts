@@ -79,7 +79,13 @@ function iterableOf(stmt: ForEachAst): Compiled<Iterable<unknown>> {
   if (only?.kind === 'CommandExpression' && only.expression.kind === 'Binary' && only.expression.operator === '..') {
     return lazyRange(only.expression);
   }
-  const value = compileStatementValue(stmt.iterable);
+  if (!only || only.kind !== 'CommandExpression' || only.redirections.length > 0) {
+    // `foreach ($x in Get-Thing)`: the command's output as written, so one $null written is one turn
+    // (PowerShell issue 5674) and nothing written is none.
+    const run = compileStatement(stmt.iterable);
+    return (f) => captureOutput(f, run);
+  }
+  const value = compileStatementValue(stmt.iterable, true);
   // An array is walked by index (see start below), not through enumerate's generator.
   return (f) => then(value(f), (v) => (v === null || v === undefined || v === AutomationNull ? [] : Array.isArray(v) ? v : enumerate(v)));
 }
@@ -212,12 +218,13 @@ function compileWhile(
 }
 
 function compileSwitch(stmt: SwitchAst): Compiled<void> {
-  const subject = compileStatementValue(stmt.subject);
+  // A subject that wrote nothing (AutomationNull) runs no clause, not even default; $null runs them once.
+  const subject = compileStatementValue(stmt.subject, true);
   const clauses = stmt.clauses.map((c) => ({ test: compileClauseTest(c.pattern, stmt), body: compileStatementBlock(c.body) }));
   const defaultBody = stmt.defaultBody ? compileStatementBlock(stmt.defaultBody) : undefined;
   return (f) =>
     then(subject(f), (value) => {
-      const items = Array.isArray(value) ? value : [value];
+      const items = Array.isArray(value) ? value : value === AutomationNull ? [] : [value];
       const interrupt = abortFlag(f.session.abort.signal);
       const each = (i: number): MaybePromise<void> => {
         for (; i < items.length; i++) {

@@ -8,8 +8,8 @@ import { pipelineInput, runPipeline } from '../../pipeline/run-pipeline.ts';
 import { then, type MaybePromise } from '../maybe-promise.ts';
 import { ScriptBlock } from '../scriptblock.ts';
 import { toPSString } from '../to-string.ts';
-import { PSHashtable } from '../values.ts';
-import { compileExpression } from './compile-expression.ts';
+import { AutomationNull, PSHashtable } from '../values.ts';
+import { compileExpression, compileExpressionKeepingNothing } from './compile-expression.ts';
 import { commandNotFound, loadScriptFile, resolveCommand } from './command-resolution.ts';
 import { mapN } from './combinators.ts';
 import type { Compiled, Frame } from './frame.ts';
@@ -37,7 +37,7 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
       const range = lazyRange(e);
       return (f) => then(range(f), (items) => writeAll(f, items));
     }
-    const value = compileExpression(e);
+    const value = compileExpressionKeepingNothing(e);
     return (f) => {
       const before = f.session.errorWrites;
       const v = value(f);
@@ -51,7 +51,7 @@ export function compilePipeline(stmt: PipelineAst): Compiled<void> {
       ? first.expression.kind === 'Binary' && first.expression.operator === '..'
         ? lazyRange(first.expression)
         : (() => {
-            const value = compileExpression(first.expression);
+            const value = compileExpressionKeepingNothing(first.expression);
             return (f: Frame) => then(value(f), pipelineInput);
           })()
       : undefined;
@@ -125,7 +125,7 @@ function splat(value: unknown, span: CommandArgument['span']): CommandArgument[]
     return value.entries().map(([k, v]) => ({ kind: 'parameter', name: toPSString(k), value: v, usedColon: true, span, fromSplat: true }));
   }
   if (Array.isArray(value)) return value.map((v) => ({ kind: 'positional', value: v, span, fromSplat: true }));
-  if (value === null || value === undefined) return [];
+  if (value === null || value === undefined || value === AutomationNull) return [];
   return [{ kind: 'positional', value, span, fromSplat: true }];
 }
 

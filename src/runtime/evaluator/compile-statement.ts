@@ -14,7 +14,7 @@ import { compileLoop } from './compile-loops.ts';
 import { compilePipeline } from './compile-pipeline.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, toTerminating, type Compiled, type Frame } from './frame.ts';
 import { captureOutput, compileStatementValue, collectValue, writeEnumerated, writtenExpression } from './statement-value.ts';
-import { compileExpression } from './compile-expression.ts';
+import { compileExpression, compileExpressionKeepingNothing } from './compile-expression.ts';
 import { tryState } from './try-state.ts';
 import { convertTo } from '../conversion.ts';
 
@@ -210,7 +210,7 @@ export function asTerminating(e: unknown, f: Frame): unknown {
 function guardStatement(stmt: StatementAst, traps: TrapAst[]): Compiled<void> {
   const onError = statementErrorHandler(traps);
   const expression = writtenExpression(stmt);
-  if (expression) return guardedExpressionStatement(compileExpression(expression), onError);
+  if (expression) return guardedExpressionStatement(compileExpressionKeepingNothing(expression), onError);
   const run = compileStatement(stmt);
   // Runs once per statement per loop iteration: a plain try/catch, no closures on the synchronous path.
   return (f) => {

@@ -5,6 +5,7 @@ import type { VariableAst } from '../../../grammar/ast.ts';
 import { variableLayout, type Scope, type Variable } from '../scope.ts';
 import type { Compiled, Frame } from './frame.ts';
 import { environmentName } from '../session.ts';
+import { AutomationNull } from '../values.ts';
 
 function automatic(f: Frame, key: string): { found: boolean; value?: unknown } {
   switch (key) {
@@ -76,7 +77,11 @@ export function compileAssignVariable(name: string): (f: Frame, value: unknown) 
 /** Names whose value `automatic()` supplies rather than the scope chain. */
 const automaticNames = new Set(['?', 'error', 'lastexitcode', 'psitem', 'pwd', 'psscriptroot', 'pscommandpath']);
 
-export function compileVariableRead(node: VariableAst): Compiled {
+/**
+ * `$name`. A variable may hold AutomationNull (`$v = Get-None`); read as an operand or argument it is
+ * $null, and only with `keepNothing` (a pipeline or loop source, `$w = $v`) the value itself.
+ */
+export function compileVariableRead(node: VariableAst, keepNothing = false): Compiled {
   const key = node.name.toLowerCase();
   if (!node.scope) {
     if (key === 'true') return () => true;
@@ -97,10 +102,16 @@ export function compileVariableRead(node: VariableAst): Compiled {
           lastScope = scope;
           version = variableLayout.version;
         }
-        return v === undefined || v.value === undefined ? null : v.value;
+        if (v === undefined) return null;
+        const value = v.value;
+        return value === undefined || (value === AutomationNull && !keepNothing) ? null : value;
       };
     }
   }
   const { name, scope } = node;
-  return (f) => readVariable(f, name, scope);
+  if (keepNothing) return (f) => readVariable(f, name, scope);
+  return (f) => {
+    const value = readVariable(f, name, scope);
+    return value === AutomationNull ? null : value;
+  };
 }
