@@ -53,6 +53,15 @@ describe('AutomationNull: "no output" versus $null', () => {
       assert.deepEqual(await shell.values('$null'), [null]);
     });
 
+    it('a script block body that writes a variable holding nothing writes nothing', async () => {
+      assert.equal(await out('$v = Get-None; 1, 2 | % { $v } | % { "leak" }'), '');
+      assert.equal(await out('$v = Get-None; 1..2 | % { $v, 3 } | % { "[$_]" }'), '[3]\n[3]\n');
+    });
+
+    it('a chained assignment stores nothing in both variables', async () => {
+      assert.equal(await out('$a = $b = Get-None; $a | % { "a" }; $b | % { "b" }; $null -eq $a'), 'True\n');
+    });
+
     it('Get-Member reports no input', async () => {
       const r = await shell.run('$v = Get-None; $v | Get-Member');
       assert.match(r.err, /You must specify an object for the Get-Member cmdlet\./);
