@@ -29,8 +29,10 @@ export const writeOutput = defineCmdlet({
     { code: 'Write-Output 1,2,3 | Measure-Object -Sum | Select-Object -ExpandProperty Sum', output: '6' },
   ],
   process(p, ctx) {
-    const values = p.InputObject ?? [];
+    const values = p.InputObject;
     if (ctx.expectingInput) ctx.write(ctx.inputObject, !p.NoEnumerate);
+    // `Write-Output $null` writes one $null, as PowerShell's WriteObject(null) does.
+    else if (values === null || values === undefined) ctx.write(null, false);
     else if (values.length === 1) ctx.write(values[0], !p.NoEnumerate);
     else ctx.write(values, !p.NoEnumerate);
   },

@@ -144,6 +144,10 @@ describe('Write-* stream cmdlets', () => {
     assert.equal(await text('(Write-Output 1,2,3 | Measure-Object).Count; (Write-Output @(1,2,3) -NoEnumerate | Measure-Object).Count'), '3\n1');
   });
 
+  it('Write-Output $null writes one $null; Write-Output @() writes nothing', async () => {
+    assert.equal(await text('(Write-Output $null | ForEach-Object { "x" }) -join ","; (Write-Output @() | ForEach-Object { "y" }).Count'), 'x\n0');
+  });
+
   it('Write-Host prints to the host with a separator', async () => {
     assert.equal((await run("Write-Host 'a','b' -Separator '-'; Write-Host 'x' -NoNewline; Write-Host 'y'")).out, 'a-b\nxy\n');
   });
