@@ -17,5 +17,7 @@ export const cmdletGroups: readonly CmdletGroup[] = [
   { id: 'certificates', load: async () => (await import('./exchange/certificates/index.ts')).certificateCmdlets },
   { id: 'lab', load: async () => (await import('./lab/organization.ts')).labCmdlets },
   { id: 'transport-service', load: async () => (await import('./exchange/transport-service/index.ts')).transportServiceCmdlets },
+  { id: 'core-net-files', load: async () => (await import('./core/net-file-cmdlets.ts')).netFileCmdlets },
+  { id: 'core-session-utility', load: async () => (await import('./core/session-utility-cmdlets.ts')).sessionUtilityCmdlets },
   { id: 'remoting', load: async () => (await import('./core/remoting/remoting-cmdlets.ts')).remotingCmdlets },
 ];

@@ -147,6 +147,17 @@ export const cmdletManifest: Record<string, readonly CmdletName[]> = {
     {"name":"Get-LabDnsRecord","module":"emsh.Lab"},
     {"name":"Get-Counter","module":"Microsoft.PowerShell.Diagnostics"},
   ],
+  "core-net-files": [
+    {"name":"Get-FileHash","module":"Microsoft.PowerShell.Utility"},
+  ],
+  "core-session-utility": [
+    {"name":"New-TimeSpan","module":"Microsoft.PowerShell.Utility"},
+    {"name":"Measure-Command","module":"Microsoft.PowerShell.Utility"},
+    {"name":"New-Guid","module":"Microsoft.PowerShell.Utility"},
+    {"name":"Get-Culture","module":"Microsoft.PowerShell.Utility"},
+    {"name":"Get-Host","module":"Microsoft.PowerShell.Utility"},
+    {"name":"Get-Unique","module":"Microsoft.PowerShell.Utility","aliases":["gu"]},
+  ],
   "remoting": [
     {"name":"New-PSSession","module":"Microsoft.PowerShell.Core"},
     {"name":"Get-PSSession","module":"Microsoft.PowerShell.Core"},

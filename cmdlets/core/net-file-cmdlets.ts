@@ -1,0 +1,7 @@
+// The everyday network, file and XML cmdlets an Exchange admin uses to check a mail setup
+// (Test-NetConnection, Resolve-DnsName, Get-FileHash, Export-/Import-Clixml, Get-/Set-ItemProperty),
+// a group of their own so a session loads the DNS, socket and XML code only when one is used.
+import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
+import { getFileHash } from './file-hash.ts';
+
+export const netFileCmdlets: Cmdlet[] = [getFileHash];
