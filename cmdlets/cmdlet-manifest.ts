@@ -149,6 +149,7 @@ export const cmdletManifest: Record<string, readonly CmdletName[]> = {
   ],
   "core-net-files": [
     {"name":"Get-FileHash","module":"Microsoft.PowerShell.Utility"},
+    {"name":"Test-NetConnection","module":"NetTCPIP","aliases":["tnc"]},
   ],
   "core-session-utility": [
     {"name":"New-TimeSpan","module":"Microsoft.PowerShell.Utility"},

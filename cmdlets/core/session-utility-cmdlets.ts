@@ -1,0 +1,8 @@
+// The session and utility cmdlets of issue #3 (snap-ins, modules, time spans, host and culture facts,
+// Get-Unique, transcripts), loaded together as one cmdlet group.
+import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
+import { getCulture, getHost, newGuid } from './host-and-culture.ts';
+import { getUnique } from './get-unique.ts';
+import { measureCommand, newTimeSpan } from './time-span.ts';
+
+export const sessionUtilityCmdlets: Cmdlet[] = [newTimeSpan, measureCommand, newGuid, getCulture, getHost, getUnique];
