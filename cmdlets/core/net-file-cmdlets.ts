@@ -3,5 +3,6 @@
 // a group of their own so a session loads the DNS, socket and XML code only when one is used.
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { getFileHash } from './file-hash.ts';
+import { testNetConnection } from './network/test-net-connection.ts';
 
-export const netFileCmdlets: Cmdlet[] = [getFileHash];
+export const netFileCmdlets: Cmdlet[] = [getFileHash, testNetConnection];
