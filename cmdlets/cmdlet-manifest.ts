@@ -150,8 +150,12 @@ export const cmdletManifest: Record<string, readonly CmdletName[]> = {
   "core-net-files": [
     {"name":"Get-FileHash","module":"Microsoft.PowerShell.Utility"},
     {"name":"Test-NetConnection","module":"NetTCPIP","aliases":["tnc"]},
+    {"name":"Resolve-DnsName","module":"DnsClient"},
   ],
   "core-session-utility": [
+    {"name":"Add-PSSnapin","module":"Microsoft.PowerShell.Core"},
+    {"name":"Get-PSSnapin","module":"Microsoft.PowerShell.Core"},
+    {"name":"Remove-PSSnapin","module":"Microsoft.PowerShell.Core"},
     {"name":"New-TimeSpan","module":"Microsoft.PowerShell.Utility"},
     {"name":"Measure-Command","module":"Microsoft.PowerShell.Utility"},
     {"name":"New-Guid","module":"Microsoft.PowerShell.Utility"},

@@ -3,6 +3,17 @@
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { getCulture, getHost, newGuid } from './host-and-culture.ts';
 import { getUnique } from './get-unique.ts';
+import { addPSSnapin, getPSSnapin, removePSSnapin } from './snapins.ts';
 import { measureCommand, newTimeSpan } from './time-span.ts';
 
-export const sessionUtilityCmdlets: Cmdlet[] = [newTimeSpan, measureCommand, newGuid, getCulture, getHost, getUnique];
+export const sessionUtilityCmdlets: Cmdlet[] = [
+  addPSSnapin,
+  getPSSnapin,
+  removePSSnapin,
+  newTimeSpan,
+  measureCommand,
+  newGuid,
+  getCulture,
+  getHost,
+  getUnique,
+];
