@@ -3,6 +3,7 @@
 // a group of their own so a session loads the DNS, socket and XML code only when one is used.
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { getFileHash } from './file-hash.ts';
+import { resolveDnsName } from './network/resolve-dns-name.ts';
 import { testNetConnection } from './network/test-net-connection.ts';
 
-export const netFileCmdlets: Cmdlet[] = [getFileHash, testNetConnection];
+export const netFileCmdlets: Cmdlet[] = [getFileHash, testNetConnection, resolveDnsName];
