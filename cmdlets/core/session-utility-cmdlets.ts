@@ -3,6 +3,7 @@
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { getCulture, getHost, newGuid } from './host-and-culture.ts';
 import { getUnique } from './get-unique.ts';
+import { getModule, importModule, removeModule } from './modules.ts';
 import { addPSSnapin, getPSSnapin, removePSSnapin } from './snapins.ts';
 import { measureCommand, newTimeSpan } from './time-span.ts';
 
@@ -10,6 +11,9 @@ export const sessionUtilityCmdlets: Cmdlet[] = [
   addPSSnapin,
   getPSSnapin,
   removePSSnapin,
+  getModule,
+  importModule,
+  removeModule,
   newTimeSpan,
   measureCommand,
   newGuid,
