@@ -153,6 +153,8 @@ export const cmdletManifest: Record<string, readonly CmdletName[]> = {
     {"name":"Resolve-DnsName","module":"DnsClient"},
     {"name":"Export-Clixml","module":"Microsoft.PowerShell.Utility"},
     {"name":"Import-Clixml","module":"Microsoft.PowerShell.Utility"},
+    {"name":"Get-ItemProperty","module":"Microsoft.PowerShell.Management","aliases":["gp"]},
+    {"name":"Set-ItemProperty","module":"Microsoft.PowerShell.Management","aliases":["sp"]},
   ],
   "core-session-utility": [
     {"name":"Add-PSSnapin","module":"Microsoft.PowerShell.Core"},
@@ -167,6 +169,8 @@ export const cmdletManifest: Record<string, readonly CmdletName[]> = {
     {"name":"Get-Culture","module":"Microsoft.PowerShell.Utility"},
     {"name":"Get-Host","module":"Microsoft.PowerShell.Utility"},
     {"name":"Get-Unique","module":"Microsoft.PowerShell.Utility","aliases":["gu"]},
+    {"name":"Start-Transcript","module":"Microsoft.PowerShell.Host"},
+    {"name":"Stop-Transcript","module":"Microsoft.PowerShell.Host"},
   ],
   "remoting": [
     {"name":"New-PSSession","module":"Microsoft.PowerShell.Core"},

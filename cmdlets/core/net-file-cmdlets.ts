@@ -4,7 +4,8 @@
 import type { Cmdlet } from '../../src/pipeline/cmdlet.ts';
 import { exportClixml, importClixml } from './clixml/clixml-cmdlets.ts';
 import { getFileHash } from './file-hash.ts';
+import { getItemProperty, setItemProperty } from './item-properties.ts';
 import { resolveDnsName } from './network/resolve-dns-name.ts';
 import { testNetConnection } from './network/test-net-connection.ts';
 
-export const netFileCmdlets: Cmdlet[] = [getFileHash, testNetConnection, resolveDnsName, exportClixml, importClixml];
+export const netFileCmdlets: Cmdlet[] = [getFileHash, testNetConnection, resolveDnsName, exportClixml, importClixml, getItemProperty, setItemProperty];
