@@ -6,6 +6,7 @@ import { getUnique } from './get-unique.ts';
 import { getModule, importModule, removeModule } from './modules.ts';
 import { addPSSnapin, getPSSnapin, removePSSnapin } from './snapins.ts';
 import { measureCommand, newTimeSpan } from './time-span.ts';
+import { startTranscript, stopTranscript } from './transcript.ts';
 
 export const sessionUtilityCmdlets: Cmdlet[] = [
   addPSSnapin,
@@ -20,4 +21,6 @@ export const sessionUtilityCmdlets: Cmdlet[] = [
   getCulture,
   getHost,
   getUnique,
+  startTranscript,
+  stopTranscript,
 ];

@@ -105,3 +105,53 @@ export function resolveChoice(answer: string | null, choices: ChoiceDescription[
   if (a === '') return defaultIndex;
   return choices.findIndex((c) => hotKey(c.label).toLowerCase() === a || c.label.replace('&', '').toLowerCase() === a);
 }
+
+const transcriptRecorders = new WeakMap<HostUI, ((text: string) => void)[]>();
+
+/** A command line the interactive shell read without the host (the ink editor), for open transcripts. */
+export function transcribeCommandLine(host: HostUI, promptAndCommand: string): void {
+  for (const record of transcriptRecorders.get(host) ?? []) record(`${promptAndCommand}\n`);
+}
+
+/**
+ * Start-Transcript's hook: from now on `record` also receives the text the host writes (output, errors
+ * and warnings, Write-Host) and each line it reads with its prompt, without colour codes. Returns the
+ * function that detaches it. A host method that calls another (a diagnostic written through
+ * writeOutput) is recorded once.
+ */
+export function attachTranscript(host: HostUI, record: (text: string) => void): () => void {
+  const patched = host as unknown as Record<string, unknown>;
+  const originals = new Map<string, unknown>();
+  let depth = 0;
+  const write = (text: string) => record(text.replace(/\x1b\[[0-9;]*m/g, ''));
+  const recorders = transcriptRecorders.get(host) ?? [];
+  transcriptRecorders.set(host, [...recorders, write]);
+  const wrap = <A extends unknown[], R>(name: string, transcribe: (args: A, result: R) => void) => {
+    const had = Object.prototype.hasOwnProperty.call(patched, name);
+    originals.set(name, had ? patched[name] : undefined);
+    const original = patched[name] as (...args: A) => R;
+    patched[name] = function (this: unknown, ...args: A): R {
+      depth++;
+      try {
+        const result = original.apply(host, args);
+        if (depth === 1) transcribe(args, result);
+        return result;
+      } finally {
+        depth--;
+      }
+    };
+  };
+  wrap<[string], void>('writeOutput', ([text]) => write(text));
+  wrap<[string], void>('writeDiagnostic', ([text]) => write(text.endsWith('\n') ? text : `${text}\n`));
+  wrap<[string, { noNewline?: boolean }], void>('writeHost', ([text, options]) => write(options?.noNewline ? text : `${text}\n`));
+  wrap<[string], Promise<string | null>>('readLine', ([prompt], answer) => {
+    void answer.then((line) => line !== null && write(`${prompt}${line}\n`));
+  });
+  return () => {
+    transcriptRecorders.set(host, (transcriptRecorders.get(host) ?? []).filter((r) => r !== write));
+    for (const [name, own] of originals) {
+      if (own === undefined) delete patched[name];
+      else patched[name] = own;
+    }
+  };
+}

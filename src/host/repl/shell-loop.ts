@@ -2,6 +2,7 @@
 // it to the history file and Get-History, run it with Ctrl+C wired to the session's abort, repeat.
 import { runInteractiveText } from '../../../cmdlets/core/remoting/entered-session.ts';
 import type { ErrorRecord } from '../../runtime/errors.ts';
+import { transcribeCommandLine } from '../../runtime/host-ui.ts';
 import type { Session } from '../../runtime/session.ts';
 import type { HistoryStore } from '../history-file.ts';
 import type { TopLevelOutput } from '../top-level-output.ts';
@@ -44,9 +45,11 @@ export async function runShellLoop({ session, controller, history, output }: She
   };
   for (;;) {
     history.refresh();
-    const text = await controller.readCommand(await promptText(session));
+    const prompt = await promptText(session);
+    const text = await controller.readCommand(prompt);
     if (text === null) return 0;
     if (text.trim() === '') continue;
+    transcribeCommandLine(session.host, `${prompt}${text}`);
     history.add(text);
     // Get-History lists a command once it has run (so `Get-History` does not list itself).
     const entry: Session['history'][number] = { id: (session.history[session.history.length - 1]?.id ?? 0) + 1, commandLine: text, start: new Date() };
