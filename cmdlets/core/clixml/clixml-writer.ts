@@ -4,7 +4,6 @@
 // (<LST> for arrays, <DCT> of <En> Key/Value for hashtables) and properties (<MS> for a custom object's
 // note properties, <Props> for another type's). An object met again is a <Ref>. Beyond -Depth an object
 // is written as its string, as PowerShell does.
-import { formatTimeSpan } from '../../../src/runtime/date-format.ts';
 import { numberTypeName } from '../../../src/runtime/numeric.ts';
 import { toPSString } from '../../../src/runtime/to-string.ts';
 import { EnumValue, PSHashtable, PSObject, SecureString, TimeSpan } from '../../../src/runtime/values.ts';
@@ -36,13 +35,14 @@ export function dateText(d: Date): string {
 
 /** xs:duration of a TimeSpan (`PT1H30M`, `P1DT2S`, `PT0S`). */
 export function durationText(t: TimeSpan): string {
-  let ms = Math.abs(t.totalMilliseconds);
-  const days = Math.floor(ms / 86_400_000);
-  ms -= days * 86_400_000;
-  const hours = Math.floor(ms / 3_600_000);
-  ms -= hours * 3_600_000;
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = (ms - minutes * 60_000) / 1000;
+  let rest = Math.abs(t.totalMilliseconds);
+  const take = (unitMs: number): number => {
+    const count = Math.floor(rest / unitMs);
+    rest -= count * unitMs;
+    return count;
+  };
+  const [days, hours, minutes] = [take(86_400_000), take(3_600_000), take(60_000)];
+  const seconds = rest / 1000;
   let time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds ? `${seconds}S` : ''}`;
   if (!days && !time) time = '0S';
   return `${t.totalMilliseconds < 0 ? '-' : ''}P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
