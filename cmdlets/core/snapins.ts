@@ -92,6 +92,16 @@ function noneFound(ctx: CmdletContext, pattern: string): void {
   });
 }
 
+function addFailed(ctx: CmdletContext, pattern: string, message: string): void {
+  ctx.writeError({
+    message,
+    errorId: 'AddPSSnapInRead',
+    category: 'InvalidArgument',
+    targetObject: pattern,
+    exceptionType: 'System.Management.Automation.PSArgumentException',
+  });
+}
+
 export const addPSSnapin = defineCmdlet({
   name: 'Add-PSSnapin',
   synopsis: 'Adds one or more Windows PowerShell snap-ins to the current session.',
@@ -121,31 +131,16 @@ export const addPSSnapin = defineCmdlet({
   process(p, ctx) {
     const names = added(ctx);
     for (const pattern of p.Name ?? []) {
-      const found = matching(registeredSnapIns, pattern);
-      if (found.length === 0) {
-        if (hasWildcardCharacters(pattern)) continue;
-        const isCore = pattern.toLowerCase() === CORE.toLowerCase();
-        ctx.writeError({
-          message: isCore
-            ? `Cannot add Windows PowerShell snap-in ${CORE} because it is already added. Verify the name of the snap-in, and then try again.`
-            : `The Windows PowerShell snap-in '${pattern}' is not installed on this computer.`,
-          errorId: 'AddPSSnapInRead',
-          category: 'InvalidArgument',
-          targetObject: pattern,
-          exceptionType: 'System.Management.Automation.PSArgumentException',
-        });
-        continue;
+      const wildcard = hasWildcardCharacters(pattern);
+      const found = matching([coreSnapIn, ...registeredSnapIns], pattern);
+      if (found.length === 0 && !wildcard) {
+        addFailed(ctx, pattern, `The Windows PowerShell snap-in '${pattern}' is not installed on this computer.`);
       }
       for (const snapIn of found) {
-        if (names.includes(snapIn.name)) {
-          if (hasWildcardCharacters(pattern)) continue;
-          ctx.writeError({
-            message: `Cannot add Windows PowerShell snap-in ${snapIn.name} because it is already added. Verify the name of the snap-in, and then try again.`,
-            errorId: 'AddPSSnapInRead',
-            category: 'InvalidArgument',
-            targetObject: pattern,
-            exceptionType: 'System.Management.Automation.PSArgumentException',
-          });
+        if (snapIn === coreSnapIn || names.includes(snapIn.name)) {
+          if (!wildcard) {
+            addFailed(ctx, pattern, `Cannot add Windows PowerShell snap-in ${snapIn.name} because it is already added. Verify the name of the snap-in, and then try again.`);
+          }
           continue;
         }
         names.push(snapIn.name);

@@ -24,6 +24,8 @@ describe('PSSnapin cmdlets', () => {
       const quiet = await shell.run(`Add-PSSnapin ${EXCHANGE} -ErrorAction SilentlyContinue; 'next'`);
       assert.equal(quiet.err, '');
       assert.equal(quiet.out, 'next\n');
+      const core = await shell.run('Add-PSSnapin Microsoft.PowerShell.Core');
+      assert.match(core.err, /Cannot add Windows PowerShell snap-in Microsoft\.PowerShell\.Core because it is already added\./);
     }));
 
   it('an unknown snap-in is not installed; Get-PSSnapin of an unknown name finds none; wildcards are quiet', () =>
