@@ -60,7 +60,8 @@ export const measureCommand = defineCmdlet({
   synopsis: 'Measures the time it takes to run a script block.',
   description:
     'Runs -Expression (once per piped object, with $_ set to it, or once without input) and writes the elapsed time as one ' +
-    'TimeSpan. What the script block writes to the output stream is discarded; errors and host text still show.',
+    'TimeSpan. What the script block writes to the output stream is discarded; errors and host text still show. As in PowerShell, ' +
+    'the block runs in the caller\'s scope (dot-sourced): variables it sets remain afterwards.',
   module,
   commandId: 'Microsoft.PowerShell.Commands.MeasureCommandCommand',
   outputType: ['System.TimeSpan'],

@@ -47,6 +47,10 @@ describe('Measure-Command', () => {
     assert.deepEqual(await shell.values('$count = 0; Measure-Command { $script:count++ } | Out-Null; $count'), [1]);
   });
 
+  it('runs the block dot-sourced: its variables remain in the caller\'s scope', async () => {
+    assert.deepEqual(await shell.values("Measure-Command { $left = 'behind' } | Out-Null; $left"), ['behind']);
+  });
+
   it('still shows what the block writes to the host', async () => {
     const r = await shell.run("Measure-Command { Write-Host 'visible' } | Out-Null");
     assert.equal(r.out, 'visible\n');
