@@ -32,7 +32,7 @@ function resultLines(obj: PSObject): string[] {
   const port = Number(obj.getProperty('RemotePort') ?? 0);
   const resolved = obj.getProperty('NameResolutionSucceeded') === true;
   if (resolved && port !== 0) entries.push(['RemotePort', String(port)]);
-  if (obj.getProperty('Detailed') === true) entries.push(['NameResolutionResults', text(obj, 'RemoteAddress')]);
+  if (detailedResults.has(obj)) entries.push(['NameResolutionResults', text(obj, 'RemoteAddress')]);
   entries.push(['InterfaceAlias', text(obj, 'InterfaceAlias')], ['SourceAddress', text(obj, 'SourceAddress')]);
   const reply = obj.getProperty('PingReplyDetails');
   if (!resolved || reply instanceof PSObject) entries.push(['PingSucceeded', text(obj, 'PingSucceeded')]);
@@ -41,6 +41,9 @@ function resultLines(obj: PSObject): string[] {
   const width = Math.max(...entries.map(([label]) => label.length));
   return entries.map(([label, value]) => `${label.padEnd(width)} : ${value}`.trimEnd());
 }
+
+/** Results of -InformationLevel Detailed, which show their name resolution too. */
+const detailedResults = new WeakSet<PSObject>();
 
 registerView(TEST_NET_CONNECTION_TYPE, { kind: 'custom', render: (obj) => (obj instanceof PSObject ? [...resultLines(obj), ''] : []) });
 
@@ -68,7 +71,7 @@ interface Outcome {
 
 function resultObject(o: Outcome): PSObject {
   const reply = o.ping ? PSObject.from({ Address: o.remoteAddress, Status: o.ping.status, RoundtripTime: o.ping.roundtripTime }, [PING_REPLY_TYPE, 'System.Object']) : null;
-  return PSObject.from(
+  const result = PSObject.from(
     {
       ComputerName: o.computerName,
       RemoteAddress: o.remoteAddress,
@@ -80,10 +83,11 @@ function resultObject(o: Outcome): PSObject {
       PingSucceeded: o.ping?.succeeded ?? false,
       PingReplyDetails: reply,
       TcpTestSucceeded: o.tcp,
-      Detailed: o.detailed,
     },
     [TEST_NET_CONNECTION_TYPE, 'System.Object'],
   );
+  if (o.detailed) detailedResults.add(result);
+  return result;
 }
 
 async function test(ctx: CmdletContext, computerName: string, port: number, detailed: boolean): Promise<Outcome> {

@@ -43,6 +43,9 @@ describe('Test-NetConnection', () => {
         'TcpTestSucceeded : True',
       ].join('\n'),
     );
+    const detailed = await shell.run(`Test-NetConnection 127.0.0.1 -Port ${port} -InformationLevel Detailed`);
+    assert.match(detailed.out, /RemotePort            : \d+\nNameResolutionResults : 127\.0\.0\.1\nInterfaceAlias/);
+    assert.doesNotMatch(detailed.out, /Detailed/);
   });
 
   it('warns about a refused connect and shows the echo test it made instead', async () => {
