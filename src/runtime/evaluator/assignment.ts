@@ -38,6 +38,10 @@ export function compileAssignmentTarget(node: ExpressionAst): AssignableTarget {
   switch (node.kind) {
     case 'Variable': {
       const { name, scope } = node;
+      // `$null = Get-Thing` discards the value (the usual way to silence output), unlike `$true = 1`.
+      if (name.toLowerCase() === 'null' && (!scope || scope === 'global' || scope === 'local' || scope === 'script')) {
+        return { get: () => null, set: () => undefined };
+      }
       if (!scope) {
         // `$x = v` / `$x += v`: read through the compiled variable read, assign with the name lower-cased once.
         return { get: compileVariableRead(node), set: compileAssignVariable(name) };
