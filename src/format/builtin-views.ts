@@ -1,12 +1,14 @@
 // Views PowerShell ships for .NET types the shell produces: hashtable entries (the `Name`/`Value`
 // table, Name 30 wide), TimeSpan (a list of its parts), DateTime (the long date and time), PathInfo
 // (`$PWD`, Get-Location, Resolve-Path: the Path column) and CommandInfo (Get-Command's table, also
-// for `$MyInvocation.MyCommand`: CommandType, Name (aliases as `gci -> Get-ChildItem`), Version, Source).
+// for `$MyInvocation.MyCommand`: CommandType, Name (aliases as `gci -> Get-ChildItem`), Version, Source),
+// the host ($Host, Get-Host: a list) and CultureInfo (Get-Culture: LCID, Name, DisplayName).
 // Importing this module registers them.
 import { registerView } from './views.ts';
 import { DICTIONARY_ENTRY_TYPE } from './object-properties.ts';
 import { formatDate } from '../runtime/date-format.ts';
 import { COMMAND_INFO_TYPES } from '../runtime/command-info.ts';
+import { CULTURE_INFO_TYPE, HOST_TYPE } from '../runtime/host-object.ts';
 import type { PSObject } from '../runtime/values.ts';
 
 registerView(DICTIONARY_ENTRY_TYPE, { kind: 'table', columns: [{ label: 'Name', expression: 'Name', width: 30 }, 'Value'] });
@@ -24,6 +26,15 @@ const commandInfoTable = {
   ],
 };
 for (const t of Object.values(COMMAND_INFO_TYPES)) registerView(t, commandInfoTable);
+
+registerView(CULTURE_INFO_TYPE, {
+  kind: 'table',
+  columns: [{ label: 'LCID', expression: 'LCID', width: 16 }, { label: 'Name', expression: 'Name', width: 16 }, 'DisplayName'],
+});
+registerView(HOST_TYPE, {
+  kind: 'list',
+  properties: ['Name', 'Version', 'InstanceId', 'UI', 'CurrentCulture', 'CurrentUICulture', 'PrivateData', 'DebuggerEnabled', 'IsRunspacePushed', 'Runspace'],
+});
 
 registerView('System.TimeSpan', {
   kind: 'list',

@@ -12,6 +12,7 @@ import { ShouldProcessReasonEnum } from './builtin-enums.ts';
 import { toBool } from './conversion.ts';
 import { PSReference } from './dotnet-values.ts';
 import { ErrorRecord, PSException, TerminatingError } from './errors.ts';
+import { hostObject } from './host-object.ts';
 import type { InvocationInfoObject } from './invocation-info.ts';
 import { LazyMembersObject } from './lazy-members-object.ts';
 import { getMember } from './members.ts';
@@ -49,7 +50,7 @@ export class ScriptCmdletObject extends LazyMembersObject {
     this.defineProperty({ name: 'ParameterSetName', kind: 'code', typeName: 'string', get: () => rt.processor.parameterSetName });
     this.defineProperty({ name: 'CommandRuntime', kind: 'code', typeName: 'System.Management.Automation.ICommandRuntime', get: () => commandRuntime(rt) });
     this.defineProperty({ name: 'SessionState', kind: 'code', typeName: 'System.Management.Automation.SessionState', get: () => sessionState(rt) });
-    this.defineProperty({ name: 'Host', kind: 'code', typeName: 'System.Management.Automation.Host.PSHost', get: () => hostObject() });
+    this.defineProperty({ name: 'Host', kind: 'code', typeName: 'System.Management.Automation.Host.PSHost', get: () => hostObject(rt.ctx.session) });
     this.defineProperty({ name: 'Stopping', kind: 'code', typeName: 'bool', get: () => rt.ctx.session.abort.signal.aborted });
     defineMethods(this, rt, CMDLET_METHODS);
   }
@@ -235,7 +236,7 @@ const CMDLET_METHODS: Record<string, Method> = {
 /** $PSCmdlet.CommandRuntime: the same writes and questions; shown as the command's name. */
 function commandRuntime(rt: ScriptCmdletRuntime): PSObject {
   const o = new PSObject(['System.Management.Automation.MshCommandRuntime', 'System.Object']);
-  o.defineProperty({ name: 'Host', kind: 'code', get: () => hostObject() });
+  o.defineProperty({ name: 'Host', kind: 'code', get: () => hostObject(rt.ctx.session) });
   defineMethods(o, rt, { ...WRITE_METHODS, ToString: (r) => r.commandName });
   return o;
 }
@@ -255,11 +256,4 @@ function sessionState(rt: ScriptCmdletRuntime): PSObject {
   state.setProperty('Path', path);
   state.setProperty('PSVariable', variables);
   return state;
-}
-
-function hostObject(): PSObject {
-  const host = new PSObject(['System.Management.Automation.Internal.Host.InternalHost', 'System.Management.Automation.Host.PSHost', 'System.Object']);
-  host.setProperty('Name', 'ConsoleHost');
-  host.setProperty('Version', '5.1.0');
-  return host;
 }

@@ -6,6 +6,7 @@ import { variableLayout, type Scope, type Variable } from '../scope.ts';
 import type { Compiled, Frame } from './frame.ts';
 import { environmentName } from '../session.ts';
 import { AutomationNull } from '../values.ts';
+import { hostObject } from '../host-object.ts';
 
 function automatic(f: Frame, key: string): { found: boolean; value?: unknown } {
   switch (key) {
@@ -24,6 +25,8 @@ function automatic(f: Frame, key: string): { found: boolean; value?: unknown } {
       return { found: true, value: f.scope.get('PSScriptRoot') ?? (f.source.fileName ? path.dirname(f.source.fileName) : '') };
     case 'pscommandpath':
       return { found: true, value: f.scope.get('PSCommandPath') ?? f.source.fileName ?? '' };
+    case 'host':
+      return { found: true, value: hostObject(f.session) };
     default:
       return { found: false };
   }
@@ -75,7 +78,7 @@ export function compileAssignVariable(name: string): (f: Frame, value: unknown) 
 }
 
 /** Names whose value `automatic()` supplies rather than the scope chain. */
-const automaticNames = new Set(['?', 'error', 'lastexitcode', 'psitem', 'pwd', 'psscriptroot', 'pscommandpath']);
+const automaticNames = new Set(['?', 'error', 'lastexitcode', 'psitem', 'pwd', 'psscriptroot', 'pscommandpath', 'host']);
 
 /**
  * `$name`. A variable may hold AutomationNull (`$v = Get-None`); read as an operand or argument it is

@@ -28,4 +28,15 @@ describe('New-Guid, Get-Culture, Get-Host', () => {
     assert.match(lines[2], /^InstanceId {7}: [0-9a-f-]{36}$/);
     assert.equal(lines[3], 'UI               : System.Management.Automation.Internal.Host.InternalHostUserInterface');
   });
+
+  it('$Host is the same host object, shown as the same list, in a fresh shell', async () => {
+    const fresh = createShell();
+    try {
+      const lines = trimBlankLines((await fresh.run('$Host')).out).split('\n');
+      assert.equal(lines[0], 'Name             : ConsoleHost');
+      assert.deepEqual(await fresh.values('$Host.InstanceId -eq (Get-Host).InstanceId; $Host.Version.Major; $Host.CurrentUICulture.Name'), [true, 5, 'en-US']);
+    } finally {
+      fresh.dispose();
+    }
+  });
 });
