@@ -76,6 +76,7 @@ const exceptionBases: Record<string, string> = {
   'System.Management.Automation.ItemNotFoundException': 'System.Management.Automation.SessionStateException',
   'System.Management.Automation.SessionStateException': 'System.Management.Automation.RuntimeException',
   'System.Management.Automation.DriveNotFoundException': 'System.Management.Automation.SessionStateException',
+  'System.Management.Automation.SessionStateUnauthorizedAccessException': 'System.Management.Automation.SessionStateException',
   'System.Management.Automation.PSInvalidCastException': 'System.InvalidCastException',
   'System.Management.Automation.PSArgumentException': 'System.ArgumentException',
   'System.Management.Automation.PSInvalidOperationException': 'System.InvalidOperationException',

@@ -1,6 +1,6 @@
 // Dynamic scopes: global → script → function/script-block scopes. Lookups walk to the parent;
 // assignments write to the local scope unless qualified (`$script:x`, `$global:x`, `$private:x`).
-import { PSException } from './errors.ts';
+import { ErrorRecord, PSException } from './errors.ts';
 
 export type VariableOption = 'ReadOnly' | 'Constant' | 'Private' | 'AllScope';
 
@@ -145,9 +145,10 @@ export class Scope {
       const v = s.vars.get(key);
       if (v) {
         if (v.options.has('Constant')) {
-          throw new PSException(
+          throw unauthorized(
             `Cannot remove variable ${v.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`,
-            'System.Management.Automation.SessionStateUnauthorizedAccessException',
+            'VariableNotRemovable',
+            v.name,
           );
         }
         s.vars.delete(key);
@@ -214,11 +215,13 @@ function isAutomaticConstant(key: string): boolean {
 
 function assertWritable(v: Variable): void {
   if (v.options.has('Constant') || v.options.has('ReadOnly')) {
-    const e = new PSException(
-      `Cannot overwrite variable ${v.name} because it is read-only or constant.`,
-      'System.Management.Automation.SessionStateUnauthorizedAccessException',
-    );
-    (e as PSException & { errorId?: string }).errorId = 'VariableNotWritable';
-    throw e;
+    throw unauthorized(`Cannot overwrite variable ${v.name} because it is read-only or constant.`, 'VariableNotWritable', v.name);
   }
+}
+
+/** The error 5.1 writes for a write to a constant or read-only variable: `WriteError: (true:String) [], SessionStateUnauthorizedAccessException`. */
+function unauthorized(message: string, errorId: string, name: string): PSException {
+  const exception = new PSException(message, 'System.Management.Automation.SessionStateUnauthorizedAccessException');
+  new ErrorRecord({ exception, errorId, category: 'WriteError', targetObject: name });
+  return exception;
 }
