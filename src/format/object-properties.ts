@@ -3,6 +3,7 @@
 // ErrorRecord). Hashtables are shown entry by entry as DictionaryEntry objects (Name, Key, Value).
 import { PSHashtable, PSObject, TimeSpan } from '../runtime/values.ts';
 import { ErrorRecord } from '../runtime/errors.ts';
+import { PSGuid } from '../runtime/dotnet-values.ts';
 import { categoryInfoMessage } from './error-category.ts';
 
 export const DICTIONARY_ENTRY_TYPE = 'System.Collections.DictionaryEntry';
@@ -74,6 +75,8 @@ const DATE = dateProperties();
 const TIMESPAN = timeSpanProperties();
 const ERROR_RECORD = errorRecordProperties();
 const STRING: Record<string, Getter> = { Length: (s: string) => s.length };
+/** types.ps1xml's `Guid` property: the table Out-Default shows for a System.Guid. */
+const GUID: Record<string, Getter> = { Guid: (g: PSGuid) => g.format() };
 const ARRAY: Record<string, Getter> = { Length: (a: unknown[]) => a.length, Count: (a: unknown[]) => a.length };
 
 function builtinTable(value: unknown): Record<string, Getter> | undefined {
@@ -81,6 +84,7 @@ function builtinTable(value: unknown): Record<string, Getter> | undefined {
   if (value instanceof TimeSpan) return TIMESPAN;
   if (value instanceof ErrorRecord) return ERROR_RECORD;
   if (typeof value === 'string') return STRING;
+  if (value instanceof PSGuid) return GUID;
   if (Array.isArray(value) || value instanceof Uint8Array) return ARRAY;
   return undefined;
 }

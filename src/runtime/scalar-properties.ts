@@ -5,7 +5,7 @@ import { dateKind, dateParts, datePart, dateTicks, isLeapYear } from './datetime
 import { formatDate } from './date-format.ts';
 import type { PSType } from './dotnet-type.ts';
 import { isPSType } from './dotnet-type.ts';
-import { PSIPAddress, PSList, PSReference, PSStringBuilder, PSVersion } from './dotnet-values.ts';
+import { PSGuid, PSIPAddress, PSList, PSReference, PSStringBuilder, PSVersion } from './dotnet-values.ts';
 import { ErrorRecord, PSException } from './errors.ts';
 import { InputEnumerator, inputEnumeratorProperties } from './input-enumerator.ts';
 import { invocationInfoObject } from './invocation-info.ts';
@@ -137,6 +137,9 @@ const regexProps: PropertyEntry<NetRegex>[] = [
   p('RightToLeft', 'bool', () => false),
 ];
 
+/** System.Guid has no .NET properties; PowerShell's types.ps1xml adds `Guid` (its text), which its table shows. */
+const guidProps: PropertyEntry<PSGuid>[] = [p('Guid', 'string', (g) => g.format() ?? '')];
+
 const ipProps: PropertyEntry<PSIPAddress>[] = [
   p('AddressFamily', 'System.Net.Sockets.AddressFamily', (ip) => ip.family),
   p('IsIPv6LinkLocal', 'bool', (ip) => /^fe80:/i.test(ip.address)),
@@ -235,6 +238,7 @@ export function adaptedPropertyTable(value: unknown): PropertyEntry[] | undefine
   else if (value instanceof EnumValue) table = enumProps;
   else if (value instanceof NetRegex) table = regexProps;
   else if (value instanceof PSIPAddress) table = ipProps;
+  else if (value instanceof PSGuid) table = guidProps;
   else if (value instanceof PSStringBuilder) table = builderProps;
   else if (value instanceof PSReference) table = referenceProps;
   else if (value instanceof ErrorRecord) table = errorRecordProps;

@@ -15,6 +15,12 @@ describe('New-Guid, Get-Culture, Get-Host', () => {
     assert.deepEqual(await shell.values('(New-Guid).GetType().FullName'), ['System.Guid']);
   });
 
+  it('a Guid shows as the Guid table and has the Guid property of types.ps1xml', async () => {
+    const g = '6f9619ff-8b86-d011-b42d-00c04fc964ff';
+    assert.equal(trimBlankLines((await shell.run(`[guid]'${g}'`)).out), `Guid\n----\n${g}`);
+    assert.deepEqual(await shell.values(`([guid]'${g}').Guid; "$([guid]'${g}')"`), [g, g]);
+  });
+
   it('Get-Culture is en-US, LCID 1033, in the LCID/Name/DisplayName table', async () => {
     assert.deepEqual(await shell.values('$c = Get-Culture; $c.LCID; $c.Name; $c.DisplayName; "$c"'), [1033, 'en-US', 'English (United States)', 'en-US']);
     const r = await shell.run('Get-Culture');
