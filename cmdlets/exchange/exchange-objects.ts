@@ -2,6 +2,7 @@
 // in the order `Format-List` shows them (the object's own, alphabetical as Exchange 2007 lists them,
 // then the directory properties), enums as enum values, sizes as `10MB`, time spans as TimeSpan. Accepted domains, servers and EdgeSync
 // objects are in server-objects.ts.
+import { ipBinding, ipRange } from './network-values.ts';
 import { PSObject } from '../../src/runtime/values.ts';
 import type { ReceiveConnector } from '../../src/store/receive-connector-defaults.ts';
 import type { SendConnector } from '../../src/store/send-connector-defaults.ts';
@@ -225,7 +226,7 @@ export function receiveConnectorObject(connector: ReceiveConnector, info: Direct
     AuthMechanism: enumValue(AuthMechanismsEnum, connector.AuthMechanism),
     Banner: connector.Banner,
     BinaryMimeEnabled: connector.BinaryMimeEnabled,
-    Bindings: [...connector.Bindings],
+    Bindings: connector.Bindings.map(ipBinding),
     ChunkingEnabled: connector.ChunkingEnabled,
     Comment: connector.Comment,
     ConnectionInactivityTimeout: timeSpan(connector.ConnectionInactivityTimeout),
@@ -256,7 +257,7 @@ export function receiveConnectorObject(connector: ReceiveConnector, info: Direct
     PermissionGroups: enumValue(PermissionGroupsEnum, connector.PermissionGroups),
     PipeliningEnabled: connector.PipeliningEnabled,
     ProtocolLoggingLevel: enumValue(ProtocolLoggingLevelEnum, connector.ProtocolLoggingLevel),
-    RemoteIPRanges: [...connector.RemoteIPRanges],
+    RemoteIPRanges: connector.RemoteIPRanges.map(ipRange),
     RequireEHLODomain: connector.RequireEHLODomain,
     RequireTLS: connector.RequireTLS,
     Server: connector.Server,

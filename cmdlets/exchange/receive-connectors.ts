@@ -82,9 +82,9 @@ export const getReceiveConnectorCmdlet = defineCmdlet({
   },
   examples: [
     {
-      title: 'A new Edge server has the default receive connector',
+      title: 'A new Edge server has the default receive connector, bound to every IPv4 address on port 25',
       code: '(Get-ReceiveConnector).Bindings',
-      output: '0.0.0.0:25',
+      output: 'AddressFamily Address Port\n------------- ------- ----\nInterNetwork  0.0.0.0   25',
     },
     {
       title: 'The receive connectors of the lab\'s Edge server',

@@ -119,3 +119,11 @@ function invalidIpRange(value: unknown): Error {
     value,
   );
 }
+
+/** The address text of a number from addressToBigInt (IPv6 in its full, uncompressed form). */
+export function bigIntToAddress(value: bigint, family: 4 | 6): string {
+  if (family === 4) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
+  const groups: string[] = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(((value >> shift) & 0xffffn).toString(16));
+  return groups.join(':');
+}

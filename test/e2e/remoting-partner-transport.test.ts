@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { freePort } from '../helpers/free-port.ts';
 import { createShell, type Shell } from '../helpers/run.ts';
+import { toPSString } from '../../src/runtime/to-string.ts';
 
 function property(obj: unknown, name: string): unknown {
   return (obj as { getProperty(n: string): unknown }).getProperty(name);
@@ -71,10 +72,10 @@ describe('a PSSession to the partner organisation runs the partner\'s transport'
     const [service] = await contoso.values('Invoke-Command -Session $s { Get-Service MSExchangeTransport }');
     assert.equal(String(property(service, 'Status')), 'Running');
     assert.equal(property(service, 'PSComputerName'), 'mail.woodgrovebank.com');
-    assert.deepEqual([...(property(service, 'Listeners') as unknown[])].map(String), [`Inet 127.0.0.1:${woodgrovePort}`]);
+    assert.deepEqual([...(property(service, 'Listeners') as unknown[])].map((b) => toPSString(b)), [`Inet 127.0.0.1:${woodgrovePort}`]);
     const [connector] = await contoso.values('Invoke-Command -Session $s { Get-ReceiveConnector Inet }');
     assert.equal(String(property(connector, 'Fqdn')), 'mail.woodgrovebank.com');
-    assert.deepEqual([...(property(connector, 'Bindings') as unknown[])].map(String), [`127.0.0.1:${woodgrovePort}`]);
+    assert.deepEqual([...(property(connector, 'Bindings') as unknown[])].map((b) => toPSString(b)), [`127.0.0.1:${woodgrovePort}`]);
     const queues = await contoso.values('Invoke-Command -Session $s { Get-Queue }');
     assert.ok(queues.length > 0, 'the partner\'s service answers Get-Queue');
     for (const queue of queues) assert.match(String(property(queue, 'Identity')), /^mail\\/);

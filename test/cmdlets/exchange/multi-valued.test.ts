@@ -54,3 +54,18 @@ describe('replacement versus Add/Remove', () => {
     assert.equal(await ok(shell, `(Get-ReceiveConnector ${edgeDefault}) | ForEach-Object { "$($_.AuthMechanism) / $($_.PermissionGroups)" }`), 'Tls, BasicAuth, BasicAuthRequireTLS / Partners\n');
   });
 });
+
+describe('receive connector bindings and remote IP ranges as objects', () => {
+  it('IPBinding and IPRange objects show their text, expose their parts and go back in unchanged', async (t) => {
+    const shell = await labShell(t);
+    await ok(shell, 'Set-ReceiveConnector Inet -RemoteIPRanges 10.0.0.0/24,192.168.1.5-192.168.1.9,172.16.0.1');
+    const parts = (await ok(shell, '$c = Get-ReceiveConnector Inet; $b = $c.Bindings[0]; "$($b.AddressFamily) $($b.Address) $($b.Port)"; $c.RemoteIPRanges | ForEach-Object { "$_ $($_.RangeFormat) $($_.LowerBound) $($_.UpperBound) $($_.CIDRLength)" }')).trim();
+    assert.equal(
+      parts,
+      'InterNetwork 127.0.0.1 2525\n10.0.0.0/24 CIDR 10.0.0.0 10.0.0.255 24\n192.168.1.5-192.168.1.9 LoHi 192.168.1.5 192.168.1.9 32\n172.16.0.1 SingleAddress 172.16.0.1 172.16.0.1 32',
+    );
+    assert.equal((await ok(shell, '(Get-ReceiveConnector Inet | Format-List Bindings | Out-String).Trim()')).trim(), 'Bindings : {127.0.0.1:2525}');
+    const { err } = await shell.run('$c = Get-ReceiveConnector Inet; Set-ReceiveConnector Inet -Bindings $c.Bindings -RemoteIPRanges $c.RemoteIPRanges');
+    assert.equal(err, "WARNING: The command completed successfully but no settings of 'mail1\\Inet' have been modified.\n");
+  });
+});

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { promptText } from '../../../src/host/repl/prompt-text.ts';
 import { runInteractiveText } from '../../../cmdlets/core/remoting/entered-session.ts';
 import { createShell, type Shell } from '../../helpers/run.ts';
+import { toPSString } from '../../../src/runtime/to-string.ts';
 
 function property(obj: unknown, name: string): unknown {
   return (obj as { getProperty(n: string): unknown }).getProperty(name);
@@ -125,8 +126,8 @@ describe('lab remoting between Contoso and Woodgrove Bank', () => {
 
   it('a session to another server of the organisation works on that server', async () => {
     const bindings = await contoso.values('Invoke-Command -ComputerName mail2.mail.contoso.com { (Get-ReceiveConnector Inet).Bindings }');
-    assert.deepEqual(bindings.map(String), ['127.0.0.1:2526']);
-    assert.deepEqual((await contoso.values('(Get-ReceiveConnector Inet).Bindings')).map(String), ['127.0.0.1:2525']);
+    assert.deepEqual(bindings.map((b) => toPSString(b)), ['127.0.0.1:2526']);
+    assert.deepEqual((await contoso.values('(Get-ReceiveConnector Inet).Bindings')).map((b) => toPSString(b)), ['127.0.0.1:2525']);
   });
 
   it('Get-/Remove-PSSession -Id or -Name naming no session is an error, as in PowerShell (a wildcard is not)', async () => {
