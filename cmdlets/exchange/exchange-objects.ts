@@ -2,7 +2,7 @@
 // in the order `Format-List` shows them (the object's own, alphabetical as Exchange 2007 lists them,
 // then the directory properties), enums as enum values, sizes as `10MB`, time spans as TimeSpan. Accepted domains, servers and EdgeSync
 // objects are in server-objects.ts.
-import { ipBinding, ipRange } from './network-values.ts';
+import { addressSpace, ipBinding, ipRange } from './network-values.ts';
 import { PSObject } from '../../src/runtime/values.ts';
 import type { ReceiveConnector } from '../../src/store/receive-connector-defaults.ts';
 import type { SendConnector } from '../../src/store/send-connector-defaults.ts';
@@ -128,7 +128,7 @@ export const SEND_CONNECTOR_PROPERTIES = [
 /** Get-SendConnector: the connector's own properties (Identity and Name among them) alphabetical as Exchange 2007 lists them. */
 export function sendConnectorObject(connector: SendConnector, info: DirectoryInfo): PSObject {
   const values: Record<(typeof SEND_CONNECTOR_PROPERTIES)[number], unknown> = {
-    AddressSpaces: [...connector.AddressSpaces],
+    AddressSpaces: connector.AddressSpaces.map(addressSpace),
     AuthenticationCredential: connector.AuthenticationCredential,
     Comment: connector.Comment,
     ConnectedDomains: [...connector.ConnectedDomains],

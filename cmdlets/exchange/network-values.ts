@@ -1,4 +1,5 @@
-// The network values of receive connectors as Exchange 2007 shows them: Bindings are IPBinding objects
+// The network values of connectors as Exchange 2007 shows them: a send connector's AddressSpaces are
+// AddressSpace objects (Type, Address, Cost; `SMTP:*;1`); Bindings are IPBinding objects
 // (AddressFamily, Address, Port; `127.0.0.1:2525` as text and inside `{...}`) and RemoteIPRanges IPRange objects
 // (LowerBound, UpperBound, RangeFormat, CIDRLength; shown as written). Their text is what the store
 // keeps, so piping them back into Set-ReceiveConnector loses nothing (toStoreInput uses ToString).
@@ -35,4 +36,15 @@ export function ipRange(text: string): PSObject {
   range.setProperty('RangeFormat', format);
   range.setProperty('CIDRLength', format === 'CIDR' ? Number(text.slice(text.indexOf('/') + 1)) : parsed.family === 4 ? 32 : 128);
   return withText(range, text);
+}
+
+/** `SMTP:*;1`, `smtp:contoso.com;10` (the store's canonical text) → an AddressSpace. */
+export function addressSpace(text: string): PSObject {
+  const colon = text.indexOf(':');
+  const semicolon = text.lastIndexOf(';');
+  const space = new PSObject(['Microsoft.Exchange.Data.AddressSpace', 'System.Object']);
+  space.setProperty('Type', colon > 0 ? text.slice(0, colon) : 'SMTP');
+  space.setProperty('Address', text.slice(colon + 1, semicolon > colon ? semicolon : undefined));
+  space.setProperty('Cost', semicolon > colon ? Number(text.slice(semicolon + 1)) : 1);
+  return withText(space, text);
 }

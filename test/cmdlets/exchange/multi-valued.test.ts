@@ -69,3 +69,14 @@ describe('receive connector bindings and remote IP ranges as objects', () => {
     assert.equal(err, "WARNING: The command completed successfully but no settings of 'mail1\\Inet' have been modified.\n");
   });
 });
+
+describe('send connector address spaces as objects', () => {
+  it('AddressSpace objects show their text, expose Type, Address and Cost and go back in unchanged', async (t) => {
+    const shell = await labShell(t);
+    await ok(shell, 'Set-SendConnector Internet -AddressSpaces "SMTP:*;1","smtp:woodgrovebank.com;10"');
+    const parts = (await ok(shell, '(Get-SendConnector Internet).AddressSpaces | ForEach-Object { "$_|$($_.Type)|$($_.Address)|$($_.Cost)" }')).trim();
+    assert.equal(parts, 'SMTP:*;1|SMTP|*|1\nSMTP:woodgrovebank.com;10|SMTP|woodgrovebank.com|10');
+    const { err } = await shell.run('Set-SendConnector Internet -AddressSpaces (Get-SendConnector Internet).AddressSpaces');
+    assert.equal(err, "WARNING: The command completed successfully but no settings of 'Internet' have been modified.\n");
+  });
+});
