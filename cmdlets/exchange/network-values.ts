@@ -5,6 +5,8 @@
 // keeps, so piping them back into Set-ReceiveConnector loses nothing (toStoreInput uses ToString).
 import { PSIPAddress } from '../../src/runtime/dotnet-values.ts';
 import { PSObject } from '../../src/runtime/values.ts';
+import { parseAddressSpace } from '../../src/store/address-space.ts';
+import { parseBinding } from '../../src/store/binding.ts';
 import { bigIntToAddress, parseIpRange } from '../../src/store/ip-range.ts';
 
 function withText(o: PSObject, text: string): PSObject {
@@ -14,14 +16,13 @@ function withText(o: PSObject, text: string): PSObject {
 
 /** `0.0.0.0:25`, `[::]:25` → an IPBinding. */
 export function ipBinding(text: string): PSObject {
-  const colon = text.lastIndexOf(':');
-  const address = text.slice(0, colon).replace(/^\[|\]$/g, '');
-  const ip = PSIPAddress.parse(address);
+  const { address, port } = parseBinding(text);
+  const ip = PSIPAddress.parse(address)!;
   const binding = new PSObject(['Microsoft.Exchange.Data.IPBinding', 'System.Net.IPEndPoint', 'System.Net.EndPoint', 'System.Object']);
   // IPEndPoint's properties in the order the shell lists them: AddressFamily, Address, Port.
-  binding.setProperty('AddressFamily', ip?.family ?? 'InterNetwork');
-  binding.setProperty('Address', ip ?? address);
-  binding.setProperty('Port', Number(text.slice(colon + 1)));
+  binding.setProperty('AddressFamily', ip.family);
+  binding.setProperty('Address', ip);
+  binding.setProperty('Port', port);
   return withText(binding, text);
 }
 
@@ -38,13 +39,12 @@ export function ipRange(text: string): PSObject {
   return withText(range, text);
 }
 
-/** `SMTP:*;1`, `smtp:contoso.com;10` (the store's canonical text) → an AddressSpace. */
+/** `SMTP:*;1`, `SMTP:contoso.com;10` (the store's canonical text) → an AddressSpace. */
 export function addressSpace(text: string): PSObject {
-  const colon = text.indexOf(':');
-  const semicolon = text.lastIndexOf(';');
+  const { type, domain, cost } = parseAddressSpace(text);
   const space = new PSObject(['Microsoft.Exchange.Data.AddressSpace', 'System.Object']);
-  space.setProperty('Type', colon > 0 ? text.slice(0, colon) : 'SMTP');
-  space.setProperty('Address', text.slice(colon + 1, semicolon > colon ? semicolon : undefined));
-  space.setProperty('Cost', semicolon > colon ? Number(text.slice(semicolon + 1)) : 1);
+  space.setProperty('Type', type);
+  space.setProperty('Address', domain);
+  space.setProperty('Cost', cost);
   return withText(space, text);
 }

@@ -67,6 +67,8 @@ describe('receive connector bindings and remote IP ranges as objects', () => {
     assert.equal((await ok(shell, '(Get-ReceiveConnector Inet | Format-List Bindings | Out-String).Trim()')).trim(), 'Bindings : {127.0.0.1:2525}');
     const { err } = await shell.run('$c = Get-ReceiveConnector Inet; Set-ReceiveConnector Inet -Bindings $c.Bindings -RemoteIPRanges $c.RemoteIPRanges');
     assert.equal(err, "WARNING: The command completed successfully but no settings of 'mail1\\Inet' have been modified.\n");
+    await ok(shell, 'Set-ReceiveConnector Inet -Bindings "[::1]:2525"');
+    assert.equal((await ok(shell, '$b = (Get-ReceiveConnector Inet).Bindings[0]; "$b $($b.AddressFamily) $($b.Address) $($b.Port)"')).trim(), '[::1]:2525 InterNetworkV6 ::1 2525');
   });
 });
 
