@@ -26,7 +26,8 @@ import type { StateSettings } from '../../src/store/organization.ts';
 import { openServerContext, resolveScope, SERVER_CONTEXT_ENV } from '../../src/store/server-context.ts';
 import type { ServerContext } from '../../src/store/server-context.ts';
 import { findServer, listServers } from '../../src/store/servers.ts';
-import { resolveStateRoot, statePaths } from '../../src/store/state-root.ts';
+import { sessionStateRoot } from '../../src/providers/install.ts';
+import { statePaths } from '../../src/store/state-root.ts';
 import { StoreError } from '../../src/store/store-error.ts';
 
 const SERVICE = 'exchange.state';
@@ -41,7 +42,7 @@ export interface ExchangeSession {
 
 /** The state root the session's Exchange cmdlets use: the session's, else its `$env:EMSH_HOME`, else conf's folder. */
 export function exchangeStateRoot(session: Session): string {
-  return session.options.stateRoot ?? resolveStateRoot(session.env);
+  return sessionStateRoot(session);
 }
 
 /** The session's EmshState, opened (and on a fresh root initialised) on first use. */

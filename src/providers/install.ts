@@ -12,9 +12,9 @@ import { variableProvider } from './variable-provider.ts';
 
 const SERVICE = 'core.navigation';
 
-/** The state root a session's drives live under. */
+/** The state root of a session (its drives, store and history): the session's, else its `$env:EMSH_HOME`, else conf's folder. */
 export function sessionStateRoot(session: Session): string {
-  return session.options.stateRoot ?? resolveStateRoot();
+  return session.options.stateRoot ?? resolveStateRoot(session.env);
 }
 
 export function installProviders(session: Session, initialNative: string = process.cwd()): Navigation {

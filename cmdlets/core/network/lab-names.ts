@@ -7,7 +7,7 @@ import net from 'node:net';
 import type { Session } from '../../../src/runtime/session.ts';
 import { LabDnsRegistry, type LabDomainEntry } from '../../../src/store/lab-dns.ts';
 import { LabMachineRegistry, type LabMachine } from '../../../src/store/lab-machines.ts';
-import { resolveStateRoot } from '../../../src/store/state-root.ts';
+import { sessionStateRoot } from '../../../src/providers/install.ts';
 
 /** The TTL the lab's records carry (an hour, as a typical zone's default). */
 export const LAB_TTL = 3600;
@@ -23,12 +23,8 @@ export interface LabMailHost {
   port: number;
 }
 
-function stateRootOf(session: Session): string {
-  return session.options.stateRoot ?? resolveStateRoot(session.env);
-}
-
 function registries(session: Session): { dns: LabDnsRegistry; machines: LabMachineRegistry } {
-  const root = stateRootOf(session);
+  const root = sessionStateRoot(session);
   return { dns: LabDnsRegistry.forStateRoot(root, session.env), machines: LabMachineRegistry.forStateRoot(root, session.env) };
 }
 

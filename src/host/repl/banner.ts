@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { organizationSpec } from '../../store/organization.ts';
-import { resolveStateRoot } from '../../store/state-root.ts';
+import { sessionStateRoot } from '../../providers/install.ts';
 import type { Session } from '../../runtime/session.ts';
 
 export interface Managed {
@@ -40,7 +40,7 @@ export function managedBy(session: Session): Managed {
 /** The organisation recorded in the state root, read without opening the store. */
 function storedOrganization(session: Session): Managed {
   try {
-    const root = session.options.stateRoot ?? resolveStateRoot();
+    const root = sessionStateRoot(session);
     const file = path.join(root, `${organizationSpec.name}.json`); // where DocumentStore keeps the document
     const org = (JSON.parse(readFileSync(file, 'utf8')) as { organization?: { Name?: unknown; LocalServer?: unknown } | null }).organization;
     return {

@@ -3,7 +3,8 @@
 import { render } from 'ink';
 import { complete } from '../../completion/complete.ts';
 import type { Session } from '../../runtime/session.ts';
-import { resolveStateRoot, statePaths } from '../../store/state-root.ts';
+import { sessionStateRoot } from '../../providers/install.ts';
+import { statePaths } from '../../store/state-root.ts';
 import { HistoryStore } from '../history-file.ts';
 import { createTopLevelOutput } from '../top-level-output.ts';
 import { bannerText } from './banner.ts';
@@ -21,7 +22,7 @@ export async function runInkShell(session: Session, host: InkHost, version: stri
   // take every frame for a full screen and redraw the whole history each time. Assume 80x24 there.
   if (!process.stdout.columns) process.stdout.columns = 80;
   if (!process.stdout.rows) process.stdout.rows = 24;
-  const root = session.options.stateRoot ?? resolveStateRoot();
+  const root = sessionStateRoot(session);
   const max = session.globalScope.get('MaximumHistoryCount');
   const history = new HistoryStore({ file: statePaths(root).historyFile, max: typeof max === 'number' ? max : 4096 });
   history.load();
