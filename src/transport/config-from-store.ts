@@ -23,6 +23,7 @@ import { timeSpanSeconds, type ByteSize } from '../store/quantities.ts';
 import { getTransportConfig } from '../store/transport-config.ts';
 import { certificateMatchesDomain } from './cert-name-match.ts';
 import { resolveMxNextHop } from './dns-next-hop.ts';
+import { presentedCertificates } from './presented-certificates.ts';
 import { smtpCertificateReader } from './store-certificate.ts';
 import { storeTrustReader, verdictWindow } from './store-trust.ts';
 import type {
@@ -137,23 +138,26 @@ interface RememberedValid extends VerdictWindow {
 
 /**
  * Validates a peer chain with src/pki against the server's trusted roots and CRLs, read from the
- * store at each call. A Valid verdict is remembered for the same domain, chain and store roots and
+ * store at each call. A Valid verdict is remembered for the same domain, leaf and store roots and
  * CRLs while no date involved can change it (store-trust.ts), so a partner's every session skips
- * the signature checks; failures are always evaluated afresh. The name rule runs on every call.
+ * reading its chain and the signature checks; failures are always evaluated afresh. The name rule
+ * runs on every call.
  */
 export function storePeerValidator(state: EmshState, serverName: string, options: StorePeerValidatorOptions = {}): TransportSettings['validatePeer'] {
   const readTrust = storeTrustReader(state, serverName);
   // Parsing costs ~1 ms per certificate; partners present the same few certificates again and again.
   const parsed = new BoundedCache<CertificateInfo>();
   const verdicts = new ValidVerdictCache<RememberedValid>();
-  return (chain: Buffer[], expectedDomain: string): PeerValidationResult => {
-    if (chain.length === 0) return { ok: false, status: 'EmptyCertificate', detail: 'No certificate was presented.' };
+  const parse = (der: Buffer): CertificateInfo => parsed.getOrCreate(der.toString('base64'), () => parseCertificateDer(der));
+  const unreadable = (error: unknown): PeerValidationResult => ({ ok: false, status: 'Invalid', detail: `The certificate could not be read: ${(error as Error).message}` });
+  return (peer, expectedDomain): PeerValidationResult => {
+    const presented = presentedCertificates(peer);
+    if (!presented.leaf) return { ok: false, status: 'EmptyCertificate', detail: 'No certificate was presented.' };
     let leaf: CertificateInfo;
-    let intermediates: CertificateInfo[];
     try {
-      [leaf, ...intermediates] = chain.map((der) => parsed.getOrCreate(der.toString('base64'), () => parseCertificateDer(der))) as [CertificateInfo, ...CertificateInfo[]];
+      leaf = parse(presented.leaf);
     } catch (error) {
-      return { ok: false, status: 'Invalid', detail: `The certificate could not be read: ${(error as Error).message}` };
+      return unreadable(error);
     }
     const names = [...leaf.dnsNames, ...(leaf.commonName ? [leaf.commonName] : [])];
     if (!certificateMatchesDomain(names, expectedDomain)) {
@@ -161,9 +165,15 @@ export function storePeerValidator(state: EmshState, serverName: string, options
     }
     const at = options.now?.() ?? new Date();
     const trust = readTrust();
-    const key = ValidVerdictCache.key(expectedDomain, chain, trust.fingerprint);
+    const key = ValidVerdictCache.key(expectedDomain, presented.leaf, trust.fingerprint);
     const remembered = verdicts.find(key, at.getTime());
     if (remembered) return { ok: true, status: 'Valid', detail: remembered.detail };
+    let intermediates: CertificateInfo[];
+    try {
+      intermediates = presented.chain().slice(1).map(parse);
+    } catch (error) {
+      return unreadable(error);
+    }
     const result = validateCertificate(leaf, { intermediates, trustedRoots: trust.roots, crls: trust.crls, at });
     if (result.status === 'Valid') {
       const window = verdictWindow(at.getTime(), [leaf, ...intermediates, ...trust.roots], result.chain, trust.crls);

@@ -4,6 +4,7 @@
 // TLSReceiveDomainSecureList. Send side: only for a next-hop domain on TLSSendDomainSecureList,
 // where STARTTLS, a valid matching server certificate and our own certificate are mandatory and a
 // failure never falls back to plaintext.
+import type { PresentedCertificates } from './presented-certificates.ts';
 import { replies } from './smtp-reply.ts';
 import { domainListContains, type PeerValidator, type SendConnectorSettings } from './transport-settings.ts';
 
@@ -21,8 +22,8 @@ export interface InboundSessionFacts {
   alreadyAuthenticated: boolean;
   tlsActive: boolean;
   startTlsAdvertised: boolean;
-  /** Client certificate chain, leaf first; empty when none was presented. */
-  peerChain: () => Buffer[];
+  /** The client's certificates (read when first asked for); no leaf when none was presented. */
+  peerCertificates: () => PresentedCertificates;
   validatePeer: PeerValidator;
 }
 
@@ -38,13 +39,13 @@ export async function decideInboundDomainSecurity(facts: InboundSessionFacts): P
       ? { kind: 'reject', reply: replies.notAuthenticated, logContext: `A message from domain-secured domain '${domain}' on connector '${connector}' failed to authenticate because Transport Layer Security (TLS) was not started.` }
       : { kind: 'reject', reply: replies.authTempFailure, logContext: `A message from domain-secured domain '${domain}' on connector '${connector}' failed to authenticate because Transport Layer Security (TLS) is not advertised.` };
   }
-  const chain = facts.peerChain();
-  if (chain.length === 0) {
+  const presented = facts.peerCertificates();
+  if (!presented.leaf) {
     return { kind: 'reject', reply: replies.notAuthenticated, status: 'EmptyCertificate', logContext: `A message from domain-secured domain '${domain}' on connector '${connector}' failed to authenticate because no Transport Layer Security (TLS) client certificate was presented.` };
   }
   let validation;
   try {
-    validation = await facts.validatePeer(chain, domain);
+    validation = await facts.validatePeer(presented, domain);
   } catch (error) {
     validation = { ok: false, status: 'RevocationCheckFailure', detail: (error as Error).message };
   }

@@ -7,6 +7,7 @@ import { summarizeX509, windowsNameFromText } from '../pki/certificate-summary.t
 import { crlSignedByKey, parseCrl, type RevocationList } from '../pki/crl.ts';
 import { normalizeSerialNumber } from '../pki/serial-numbers.ts';
 import { certificateMatchesDomain } from './cert-name-match.ts';
+import { chainForLeaf, presentedCertificates } from './presented-certificates.ts';
 import type { PeerCertificateStatus, PeerValidationResult, PeerValidator } from './transport-settings.ts';
 import { BoundedCache, fingerprintOf, ValidVerdictCache, type VerdictWindow } from './verdict-cache.ts';
 
@@ -76,16 +77,17 @@ export function createNodePeerValidator(options: NodePeerValidatorOptions): Peer
     return { pems, crls };
   };
 
-  return (peerChainDer: Buffer[], expectedDomain: string): PeerValidationResult => {
+  return (peer, expectedDomain): PeerValidationResult => {
     const now = options.now?.() ?? new Date();
-    if (peerChainDer.length === 0) return result('EmptyCertificate');
+    const presented = presentedCertificates(peer);
+    if (!presented.leaf) return result('EmptyCertificate');
     const { pems, crls } = currentCrls();
     // The anchors are fixed for this validator; the CRL texts are the trust material that can change.
-    const verdictKey = ValidVerdictCache.key(expectedDomain, peerChainDer, fingerprintOf(pems));
+    const verdictKey = ValidVerdictCache.key(expectedDomain, presented.leaf, fingerprintOf(pems));
     if (verdicts.find(verdictKey, now.getTime())) return result('Valid');
     let chain: X509Certificate[];
     try {
-      chain = peerChainDer.map((der) => parsed.getOrCreate(der.toString('base64'), () => new X509Certificate(der)));
+      chain = chainForLeaf(presented.leaf, presented).map((der) => parsed.getOrCreate(der.toString('base64'), () => new X509Certificate(der)));
     } catch (error) {
       return result('Invalid', `The certificate could not be parsed: ${(error as Error).message}`);
     }

@@ -4,6 +4,7 @@
 // authenticated or externally secured sessions may send to domains that are not accepted).
 import { decideInboundDomainSecurity } from './domain-security-policy.ts';
 import type { InboundAuthentication } from './inbound-stamping.ts';
+import type { PresentedCertificates } from './presented-certificates.ts';
 import { domainOf, parseMailbox, parsePathArgument } from './smtp-command.ts';
 import { replies } from './smtp-reply.ts';
 import { domainListContains, exchangeDefaults, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
@@ -22,8 +23,8 @@ export interface SenderFacts {
   /** STARTTLS was (or could be) offered in this session. */
   startTlsAdvertised: () => boolean;
   authenticatedUser: string | undefined;
-  /** Client certificate chain, leaf first; empty when none was presented. */
-  peerChain: () => Buffer[];
+  /** The client's certificates (read when first asked for); no leaf when none was presented. */
+  peerCertificates: () => PresentedCertificates;
 }
 
 const refuse = (reply: string, logInfo: string[] = []): EnvelopeRefusal => ({ refused: reply, protocolError: false, logInfo });
@@ -55,7 +56,7 @@ export async function admitSender(argument: string, facts: SenderFacts): Promise
       alreadyAuthenticated: preauthenticated !== undefined,
       tlsActive: facts.tlsActive,
       startTlsAdvertised: facts.startTlsAdvertised(),
-      peerChain: facts.peerChain,
+      peerCertificates: facts.peerCertificates,
       validatePeer: facts.settings.validatePeer,
     });
     if (decision.kind === 'reject') {

@@ -5,7 +5,6 @@
 // SmtpInputBuffer (bounded); while an asynchronous step runs (certificate validation, delivery) the
 // socket is paused.
 import type { Socket } from 'node:net';
-import type { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { displayAddress, endpoint } from '../store/ip-range.ts';
 import type { InboundAuthentication } from './inbound-stamping.ts';
@@ -16,12 +15,14 @@ import { admitRecipient, admitSender, type EnvelopeRefusal } from './smtp-envelo
 import { encodeReply, multilineReply, queuedForDelivery, recipientOk, replies, senderOk, bdatAccepted } from './smtp-reply.ts';
 import { SmtpAuthExchange } from './smtp-auth.ts';
 import { parseBdatArgument, SmtpBodyReader } from './smtp-body-reader.ts';
-import { clientCertificateChain, peerCertificateSummary, tlsErrorName, receiveTlsOptions, upgradeServerSocket } from './starttls.ts';
+import { clientCertificates, peerCertificateSummary, type ClientCertificates, tlsErrorName, receiveTlsOptions, upgradeServerSocket } from './starttls.ts';
 import type { ReceiveSessionHost } from './receive-session-host.ts';
 import { exchangeDefaults, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 import { authMechanismsFor, bannerLine, ehloKeywords } from './ehlo-capabilities.ts';
 
 type Mode = 'command' | 'body' | 'tls' | 'closed';
+
+const noClientCertificates: ClientCertificates = { leaf: undefined, fingerprint256: undefined, chain: () => [] };
 
 interface Transaction {
   from: string;
@@ -37,7 +38,7 @@ export class SmtpServerSession {
   private busy = false;
   private helo: string | undefined;
   private tls: TLSSocket | undefined;
-  private peerChain: X509Certificate[] | undefined;
+  private peerCertificates: ClientCertificates | undefined;
   private startTlsAdvertised = false;
   private authenticatedUser: string | undefined;
   private auth: SmtpAuthExchange | undefined;
@@ -244,8 +245,8 @@ export class SmtpServerSession {
         this.helo = undefined; // RFC 3207: the client must EHLO again
         this.transaction = undefined;
         this.log.certificate('Sending certificate', context.info);
-        const peer = this.log.enabled ? this.clientChain()[0] : undefined;
-        if (peer) this.log.certificate('Received certificate', peerCertificateSummary(peer));
+        const peer = this.log.enabled ? this.clientCertificates() : undefined;
+        if (peer?.leaf && peer.fingerprint256) this.log.certificate('Received certificate', peerCertificateSummary(peer.leaf, peer.fingerprint256));
         this.mode = 'command';
         socket.on('data', this.onData);
         this.touch();
@@ -259,11 +260,11 @@ export class SmtpServerSession {
     );
   }
 
-  /** The client certificate chain, leaf first (read once per TLS session, see clientCertificateChain). */
-  private clientChain(): X509Certificate[] {
-    if (!this.tls) return [];
-    this.peerChain ??= clientCertificateChain(this.tls);
-    return this.peerChain;
+  /** The client's certificates, read once per TLS session (the chain only if a validator needs it, see clientCertificates). */
+  private clientCertificates(): ClientCertificates {
+    if (!this.tls) return noClientCertificates;
+    this.peerCertificates ??= clientCertificates(this.tls);
+    return this.peerCertificates;
   }
 
   private async mail(argument: string): Promise<void> {
@@ -275,7 +276,7 @@ export class SmtpServerSession {
       tlsActive: this.tls !== undefined,
       startTlsAdvertised: () => this.startTlsAdvertised || this.canOfferStartTls(),
       authenticatedUser: this.authenticatedUser,
-      peerChain: () => this.clientChain().map((certificate) => certificate.raw),
+      peerCertificates: () => this.clientCertificates(),
     });
     if (this.mode === 'closed') return;
     if ('refused' in sender) return this.refuse(sender);

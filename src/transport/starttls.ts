@@ -1,11 +1,12 @@
 // STARTTLS (RFC 3207) on an established plaintext socket, both sides. The caller must already have
 // stopped consuming plaintext: anything the peer pipelined after STARTTLS is discarded by the
 // caller (the CVE-2011-0411 injection class), never handed to the TLS session.
-import type { X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { summarizeX509, type CertificateSummary } from '../pki/certificate-summary.ts';
-import { connect as tlsConnect, TLSSocket, type DetailedPeerCertificate, type SecureContext } from 'node:tls';
+import { connect as tlsConnect, TLSSocket, type DetailedPeerCertificate, type PeerCertificate, type SecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
+import type { PresentedCertificates } from './presented-certificates.ts';
 import { exchangeDefaults, timeoutSettings, type ReceiveConnectorSettings, type TransportSettings } from './transport-settings.ts';
 
 export interface ServerUpgradeOptions {
@@ -120,12 +121,30 @@ export function chainFromPeerCertificate(peer: DetailedPeerCertificate | undefin
   return chain;
 }
 
+/** What a client presented on a server socket, as the receive side reads it once per TLS session. */
+export interface ClientCertificates extends PresentedCertificates {
+  /** The leaf's SHA-256 fingerprint in Node's form; undefined when it presented none. */
+  readonly fingerprint256: string | undefined;
+}
+
 /**
- * Server side: the client's certificate and the chain it sent (leaf first), read once per TLS
- * session. getPeerX509Certificate() costs less than building getPeerCertificate(true)'s objects,
- * but on Node 20 it consumes the intermediates: a second call returns the leaf alone.
+ * Server side: the client's certificate read cheaply with getPeerCertificate(false) (raw DER and
+ * fingerprints, no chain), and the chain it sent only when asked: getPeerX509Certificate() costs
+ * four times as much (OpenSSL decodes again each certificate it duplicates) and on Node 20 it
+ * consumes the intermediates, so it is called once and its answer kept.
  */
-export function clientCertificateChain(socket: TLSSocket): X509Certificate[] {
+export function clientCertificates(socket: TLSSocket): ClientCertificates {
+  const peer = socket.getPeerCertificate(false) as Partial<PeerCertificate> | null;
+  const leaf = peer?.raw;
+  let chain: Buffer[] | undefined;
+  return {
+    leaf,
+    fingerprint256: leaf ? peer!.fingerprint256 : undefined,
+    chain: () => (chain ??= leaf ? sentChain(socket).map((certificate) => certificate.raw) : []),
+  };
+}
+
+function sentChain(socket: TLSSocket): X509Certificate[] {
   const chain: X509Certificate[] = [];
   let certificate: X509Certificate | undefined = socket.getPeerX509Certificate();
   while (certificate && chain.length < 16 && !chain.some((seen) => seen === certificate)) {
@@ -137,14 +156,16 @@ export function clientCertificateChain(socket: TLSSocket): X509Certificate[] {
 
 const summaries = new Map<string, CertificateSummary>();
 
-/** The logged forms of a peer certificate, computed once per distinct certificate (partners reconnect with the same one). */
-export function peerCertificateSummary(certificate: X509Certificate): CertificateSummary {
-  const key = certificate.fingerprint256;
-  let summary = summaries.get(key);
+/**
+ * The logged forms of a client's certificate, computed once per distinct certificate (partners
+ * reconnect with the same one): only then is its DER parsed.
+ */
+export function peerCertificateSummary(leafDer: Buffer, fingerprint256: string): CertificateSummary {
+  let summary = summaries.get(fingerprint256);
   if (!summary) {
-    summary = summarizeX509(certificate);
+    summary = summarizeX509(new X509Certificate(leafDer));
     if (summaries.size >= 64) summaries.delete(summaries.keys().next().value!);
-    summaries.set(key, summary);
+    summaries.set(fingerprint256, summary);
   }
   return summary;
 }

@@ -1,5 +1,6 @@
 // The plain-object configuration of one organisation's Edge transport, and Exchange's defaults.
 // The cmdlet layer builds these objects from the store; tests build them directly.
+import type { PresentedCertificates } from './presented-certificates.ts';
 
 export type ProtocolLoggingLevel = 'None' | 'Verbose';
 
@@ -107,9 +108,12 @@ export interface PeerValidationResult {
   detail: string;
 }
 
-/** Validates a peer chain (leaf first, DER) for a domain: chain to a trusted root, dates, revocation, name. */
+/**
+ * Validates what a peer presented for a domain: chain to a trusted root, dates, revocation, name. Takes the
+ * chain already read (DER, leaf first) or, from the receive side, the leaf with the chain read on demand.
+ */
 export type PeerValidator = (
-  peerChainDer: Buffer[],
+  peer: PresentedCertificates | readonly Buffer[],
   expectedDomain: string,
 ) => PeerValidationResult | Promise<PeerValidationResult>;
 

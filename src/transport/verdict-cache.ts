@@ -1,8 +1,8 @@
 // What both peer validators (node-peer-validator.ts, storePeerValidator in config-from-store.ts)
-// remember between sessions: a partner presents the same chain on every session, and checking its
-// signatures costs milliseconds. Only successful verdicts are remembered, keyed by the expected
-// domain, the chain's DER and a fingerprint of the trust material (anchors, CRLs) they were reached
-// with, and only for the span of time over which the same inputs must give the same verdict.
+// remember between sessions: a partner presents the same certificate on every session, and checking
+// its chain's signatures costs milliseconds. Only successful verdicts are remembered, keyed by the
+// expected domain, the leaf's DER and a fingerprint of the trust material (anchors, CRLs) they were
+// reached with, and only for the span of time over which the same inputs must give the same verdict.
 import { createHash } from 'node:crypto';
 
 /** Milliseconds since the epoch, both ends inclusive, over which a verdict cannot change. */
@@ -56,13 +56,21 @@ export class BoundedCache<V> {
   }
 }
 
-/** Successful verdicts by domain + chain + trust material, each honoured only inside its window. */
+/** Successful verdicts by domain + leaf + trust material, each honoured only inside its window. */
 export class ValidVerdictCache<V extends VerdictWindow = VerdictWindow> {
   readonly #verdicts = new BoundedCache<V>();
 
-  /** `trust` is a fingerprint of everything else the verdict depended on (see fingerprintOf). */
-  static key(expectedDomain: string, chainDer: readonly Buffer[], trust: string): string {
-    return fingerprintOf([expectedDomain, trust, ...chainDer]);
+  /**
+   * `trust` is a fingerprint of everything else the verdict depended on (see fingerprintOf).
+   * The leaf alone stands for the chain: a Valid verdict showed that this leaf chains to a trusted
+   * anchor through valid, unrevoked certificates, and it is honoured only inside the window that
+   * closes at the earliest expiry or CRL next update among them. Whatever intermediates the peer
+   * sends next time cannot make that path less valid, and what could (other anchors, a new CRL) is
+   * in `trust`; the name rule depends on the domain, which is in the key. So a session need not
+   * read the chain (the dear part of its certificate step) to find the verdict.
+   */
+  static key(expectedDomain: string, leafDer: Buffer, trust: string): string {
+    return fingerprintOf([expectedDomain, trust, leafDer]);
   }
 
   /** The remembered verdict when `now` lies inside its window. */

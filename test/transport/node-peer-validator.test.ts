@@ -79,3 +79,24 @@ test('a failed validation is not remembered', async () => {
   now = new Date();
   assert.equal((await validator(good, 'woodgrovebank.com')).status, 'Valid');
 });
+
+/** A leaf with its chain read on demand, as the receive side hands it over, counting the reads. */
+function lazyChain(chain: Buffer[]): { leaf: Buffer | undefined; chain: () => Buffer[]; reads: number } {
+  const presented = { leaf: chain[0], reads: 0, chain: () => (presented.reads++, chain) };
+  return presented;
+}
+
+test('a remembered Valid verdict is found from the leaf: the chain is read only to validate', async () => {
+  let crls: string[] = [];
+  const validator = createNodePeerValidator({ trustedCaPems: [certificates.caPem], crlPems: () => crls });
+  const partner = lazyChain([der(certificates.woodgroveRevoked.certPem)]);
+  assert.equal((await validator(partner, 'woodgrovebank.com')).status, 'Valid', 'no CRL yet');
+  assert.equal(partner.reads, 1);
+  assert.equal((await validator(partner, 'woodgrovebank.com')).status, 'Valid');
+  assert.equal(partner.reads, 1, 'the next session of the same leaf does not read the chain');
+  crls = [certificates.crlPem];
+  assert.equal((await validator(partner, 'woodgrovebank.com')).status, 'Revoked', 'a changed CRL refuses the same leaf');
+  assert.equal(partner.reads, 2);
+  assert.equal((await validator(partner, 'fabrikam.com')).status, 'NameMismatch');
+  assert.equal((await validator(lazyChain([]), 'woodgrovebank.com')).status, 'EmptyCertificate');
+});

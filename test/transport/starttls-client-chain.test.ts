@@ -1,5 +1,5 @@
-// The receive side reads the client's certificate chain once per TLS session with
-// getPeerX509Certificate(): the intermediates a partner sends must reach the validator.
+// The receive side reads the client's leaf cheaply and its chain (getPeerX509Certificate()) only
+// when a validator asks: the intermediates a partner sends must still reach the validator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -7,9 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
 import { connect, createSecureContext } from 'node:tls';
 import { createNodePeerValidator } from '../../src/transport/node-peer-validator.ts';
-import { clientCertificateChain, upgradeServerSocket } from '../../src/transport/starttls.ts';
+import { clientCertificates, peerCertificateSummary, upgradeServerSocket } from '../../src/transport/starttls.ts';
 import { labCertificates } from './helpers/certificates.ts';
 
 /** Root CA -> intermediate CA -> mail.woodgrovebank.com, made with the openssl command line. */
@@ -32,15 +33,26 @@ function chainWithIntermediate(): { rootPem: string; intermediatePem: string; le
 }
 
 /** One TLS session: the server upgrades the raw socket as a receive connector does and reads the chain. */
-async function chainSeenByServer(client: { cert?: string; key?: string }): Promise<{ subjects: string[]; der: Buffer[] }> {
+interface SeenByServer {
+  subjects: string[];
+  der: Buffer[];
+  leaf: Buffer | undefined;
+  fingerprint256: string | undefined;
+  /** The chain asked for a second time in the same session. */
+  again: Buffer[];
+}
+
+async function chainSeenByServer(client: { cert?: string; key?: string }): Promise<SeenByServer> {
   const contoso = labCertificates().contoso;
   const secureContext = createSecureContext({ key: contoso.keyPem, cert: contoso.certPem });
-  const seen = new Promise<{ subjects: string[]; der: Buffer[] }>((resolve, reject) => {
+  const seen = new Promise<SeenByServer>((resolve, reject) => {
     const server = createServer((raw) => {
       const { socket, secure } = upgradeServerSocket(raw, { secureContext, requestCert: true, handshakeTimeoutMs: 10_000 });
       secure.then(() => {
-        const chain = clientCertificateChain(socket);
-        resolve({ subjects: chain.map((certificate) => certificate.subject), der: chain.map((certificate) => certificate.raw) });
+        const presented = clientCertificates(socket);
+        const der = presented.chain();
+        const subjects = der.map((certificate) => new X509Certificate(certificate).subject);
+        resolve({ subjects, der, leaf: presented.leaf, fingerprint256: presented.fingerprint256, again: presented.chain() });
         socket.end();
         server.close();
       }, reject);
@@ -56,14 +68,20 @@ async function chainSeenByServer(client: { cert?: string; key?: string }): Promi
 
 test('the intermediates a client sends reach the validator, leaf first', async () => {
   const pki = chainWithIntermediate();
-  const { subjects, der } = await chainSeenByServer({ cert: pki.leafPem + pki.intermediatePem, key: pki.leafKeyPem });
-  assert.deepEqual(subjects, ['CN=mail.woodgrovebank.com', 'CN=Chain Test Intermediate']);
+  const { subjects, der, leaf, fingerprint256, again } = await chainSeenByServer({ cert: pki.leafPem + pki.intermediatePem, key: pki.leafKeyPem });
+  assert.deepEqual(subjects, ['CN=mail.woodgrovebank.com', 'CN=Chain Test Intermediate'], 'reading the leaf first leaves the intermediates to the chain');
+  assert.ok(leaf?.equals(der[0]!), 'the cheap leaf is the chain\'s first certificate');
+  assert.equal(fingerprint256, new X509Certificate(pki.leafPem).fingerprint256);
+  assert.equal(again.length, 2, 'the chain is kept: a second getPeerX509Certificate() would lose the intermediates');
+  assert.equal(peerCertificateSummary(leaf!, fingerprint256!).subject, 'CN=mail.woodgrovebank.com');
   const validate = createNodePeerValidator({ trustedCaPems: [pki.rootPem] });
   assert.equal((await validate(der, 'woodgrovebank.com')).status, 'Valid');
-  assert.equal((await validate(der.slice(0, 1), 'woodgrovebank.com')).status, 'Untrusted', 'without the intermediate there is no path');
+  const fresh = createNodePeerValidator({ trustedCaPems: [pki.rootPem] });
+  assert.equal((await fresh(der.slice(0, 1), 'woodgrovebank.com')).status, 'Untrusted', 'without the intermediate there is no path');
+  assert.equal((await validate(der.slice(0, 1), 'woodgrovebank.com')).status, 'Valid', 'a leaf once shown to chain to the root is remembered as such');
 });
 
 test('a client without a certificate gives an empty chain', async () => {
-  const { subjects } = await chainSeenByServer({});
-  assert.deepEqual(subjects, []);
+  const { subjects, leaf, fingerprint256 } = await chainSeenByServer({});
+  assert.deepEqual([subjects, leaf, fingerprint256], [[], undefined, undefined]);
 });

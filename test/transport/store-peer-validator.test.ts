@@ -58,6 +58,20 @@ describe('storePeerValidator verdict cache', () => {
     assert.equal((await validate(partner.chain, domain)).status, 'Revoked');
   });
 
+  it('finds a remembered verdict from the leaf alone and reads the chain only to validate', async () => {
+    const partner = await trustedPartner('Leaf Key Root');
+    const validate = storePeerValidator(state, 'mail1');
+    let reads = 0;
+    const presented = { leaf: partner.chain[0], chain: () => (reads++, partner.chain) };
+    assert.equal((await validate(presented, domain)).status, 'Valid');
+    assert.equal((await validate(presented, domain)).status, 'Valid');
+    assert.equal(reads, 1, 'the second session of the same leaf did not read the chain');
+    assert.equal((await validate(presented, 'fabrikam.com')).status, 'NameMismatch', 'the name is checked on every call');
+    importCrl(partner.ca, createCrl(revoke(partner.ca, partner.serialNumber)).crlPem);
+    assert.equal((await validate(presented, domain)).status, 'Revoked', 'a CRL revoking the leaf refuses it at once');
+    assert.equal(reads, 2);
+  });
+
   it('does not reuse a Valid verdict once the trusted root is removed', async () => {
     const partner = await trustedPartner('Removed Root');
     const validate = storePeerValidator(state, 'mail1');
