@@ -37,7 +37,8 @@ async function lookaheadTable() {
 }
 
 const result = await build({
-  entryPoints: { emsh: 'src/host/main.ts' },
+  // The transport's receive workers are processes of their own (src/transport/receive-worker-pool.ts).
+  entryPoints: { emsh: 'src/host/main.ts', 'receive-worker': 'src/transport/receive-worker-main.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -163,11 +163,23 @@ export class ProtocolLogWriter {
 }
 
 let lastTicks = 0n;
+let slotCount = 1n;
+let slotIndex = 0n;
+
+/**
+ * Receive workers share the log folder: worker `index` of `count` only uses ticks that are
+ * `index` modulo `count`, so two processes never write the same session id.
+ */
+export function useSessionIdSlot(index: number, count: number): void {
+  slotIndex = BigInt(index);
+  slotCount = BigInt(count);
+}
 
 /** 16 upper-case hex digits, increasing: .NET ticks of now, like Exchange's session ids. */
 export function newSessionId(): string {
   let ticks = BigInt(Date.now()) * 10_000n + 621_355_968_000_000_000n;
   if (ticks <= lastTicks) ticks = lastTicks + 1n;
+  if (slotCount > 1n) ticks += (slotIndex - (ticks % slotCount) + slotCount) % slotCount;
   lastTicks = ticks;
   return ticks.toString(16).toUpperCase().padStart(16, '0');
 }

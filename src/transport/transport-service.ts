@@ -4,9 +4,12 @@
 // restart (new listeners, new connector settings, new lists, new certificate).
 import { flushCounters, incrementCounter, readCounters, type CounterSample } from './counters.ts';
 import { DeliveryScheduler } from './delivery-scheduler.ts';
+import { readFile, rm, unlink } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { stampInboundEnvelope } from './inbound-acceptance.ts';
 import { stampInboundMessage, withReturnPath, type InboundAuthentication } from './inbound-stamping.ts';
 import { deliverToMailbox, listMailbox, readMessage, type MailboxEntry, type MailMessage } from './mailbox.ts';
-import { composeMessage, newInternetMessageId } from './message-composer.ts';
+import { composeMessage } from './message-composer.ts';
 import { headerValue, splitMessage } from './message-headers.ts';
 import { buildNdr, type FailedRecipient } from './ndr.ts';
 import { ProtocolLogWriter } from './protocol-log.ts';
@@ -15,6 +18,8 @@ import { filterMessages, findMessage, findQueue, queueInfos, type MessageFilter,
 import { ReceiveListeners, type ListenerInfo } from './receive-listeners.ts';
 import { domainOf } from './smtp-command.ts';
 import type { InboundEnvelope } from './receive-session-host.ts';
+import { incomingSpoolDirectory } from './receive-worker-messages.ts';
+import { ReceiveWorkerPool, type ReceiveWorkerSource } from './receive-worker-pool.ts';
 import { TlsContextCache } from './tls-context-cache.ts';
 import { domainListContains, retrySettings, type TransportSettings } from './transport-settings.ts';
 
@@ -42,6 +47,8 @@ export interface TransportService {
   readonly status: ServiceStatus;
   readonly settings: TransportSettings;
   readonly listeners: ListenerInfo[];
+  /** The processes of the receive workers (empty when sessions run in this process). */
+  readonly receiveWorkerPids: number[];
   stop(): Promise<void>;
   reload(settings: TransportSettings): Promise<void>;
   submitMessage(message: SubmitMessageOptions): Promise<RoutingResult>;
@@ -56,6 +63,8 @@ export interface TransportService {
   listMailbox(address: string): MailboxEntry[];
   readMessage(path: string): MailMessage;
   getCounters(): CounterSample[];
+  /** The counters with the receive workers' pending increments written first (what Get-Counter shows). */
+  collectCounters(): Promise<CounterSample[]>;
   /** Writes buffered protocol log rows now. */
   flushLogs(): void;
   /** Resolves when no delivery attempt is running. */
@@ -70,8 +79,12 @@ class EdgeTransportService implements TransportService {
   private readonly queue: MessageQueue;
   private readonly scheduler: DeliveryScheduler;
   private readonly receivers: ReceiveListeners;
+  private readonly workers: ReceiveWorkerPool | undefined;
 
-  constructor(public settings: TransportSettings) {
+  constructor(
+    public settings: TransportSettings,
+    workers?: ReceiveWorkerSource,
+  ) {
     this.receiveLog = new ProtocolLogWriter(settings.stateDir, 'Receive');
     this.sendLog = new ProtocolLogWriter(settings.stateDir, 'Send');
     this.queue = new MessageQueue(settings.stateDir, settings.durableWrites ?? true);
@@ -86,20 +99,31 @@ class EdgeTransportService implements TransportService {
       settings.serverName,
       this.receiveLog,
     );
+    this.workers = workers && new ReceiveWorkerPool(workers, { queue: (request) => this.queueSpooled(request) });
   }
 
   async start(): Promise<void> {
-    await this.receivers.apply(this.settings.receiveConnectors);
+    if (this.workers) {
+      // Left by a worker or an owner that stopped between the spool write and the ack: no 250 was
+      // given for them (the client sends again) or they were queued already.
+      await rm(incomingSpoolDirectory(this.settings.stateDir), { recursive: true, force: true });
+      await this.workers.start();
+    } else await this.receivers.apply(this.settings.receiveConnectors);
     this.scheduler.start();
   }
 
   get listeners(): ListenerInfo[] {
-    return this.receivers.listeners();
+    return this.workers ? this.workers.listeners : this.receivers.listeners();
+  }
+
+  get receiveWorkerPids(): number[] {
+    return this.workers?.pids ?? [];
   }
 
   async stop(): Promise<void> {
     if (this.status === 'Stopped') return;
     this.status = 'Stopped';
+    await this.workers?.stop();
     await this.receivers.close();
     await this.scheduler.stop();
     this.receiveLog.close();
@@ -110,7 +134,8 @@ class EdgeTransportService implements TransportService {
   async reload(settings: TransportSettings): Promise<void> {
     if (settings.stateDir !== this.settings.stateDir) throw new RangeError('Cannot change the state directory of a running transport service');
     this.settings = settings;
-    await this.receivers.apply(settings.receiveConnectors);
+    if (this.workers) await this.workers.reload();
+    else await this.receivers.apply(settings.receiveConnectors);
   }
 
   flushLogs(): void {
@@ -160,17 +185,17 @@ class EdgeTransportService implements TransportService {
     return result;
   }
 
+  /** Remote recipients of a message a receive worker wrote to the spool: queued, then the spool file goes. */
+  private async queueSpooled(request: { from: string; recipients: string[]; path: string; messageId: string }): Promise<void> {
+    if (this.status !== 'Running') throw new Error('The transport service is stopping.');
+    if (dirname(resolve(request.path)) !== resolve(incomingSpoolDirectory(this.settings.stateDir))) throw new Error(`The spool file ${request.path} is not in the incoming spool folder.`);
+    const data = await readFile(request.path);
+    await this.route(request.from, request.recipients, data, request.messageId, 'SMTP');
+    await unlink(request.path).catch(() => undefined);
+  }
+
   private async acceptInbound(envelope: InboundEnvelope): Promise<string> {
-    const messageId = newInternetMessageId(envelope.connector.fqdn);
-    const stamped = stampInboundMessage(envelope.data, {
-      serverFqdn: envelope.connector.fqdn,
-      helo: envelope.helo,
-      remoteAddress: envelope.remoteAddress,
-      localAddress: envelope.localAddress,
-      tls: envelope.tls,
-      authentication: envelope.authentication,
-      messageId,
-    });
+    const { messageId, data: stamped } = stampInboundEnvelope(envelope);
     await this.route(envelope.from, envelope.recipients, stamped, messageId, 'SMTP');
     if (envelope.authentication.kind === 'partner') incrementCounter(this.settings.stateDir, 'Domain Secure Messages Received');
     return messageId;
@@ -270,11 +295,20 @@ class EdgeTransportService implements TransportService {
   getCounters(): CounterSample[] {
     return readCounters(this.settings.stateDir);
   }
+
+  async collectCounters(): Promise<CounterSample[]> {
+    await this.workers?.flushCounters();
+    return this.getCounters();
+  }
 }
 
-/** Starts listening and delivering; resolves once every receive connector binding is listening. */
-export async function startTransportService(settings: TransportSettings): Promise<TransportService> {
-  const service = new EdgeTransportService(settings);
+/**
+ * Starts listening and delivering; resolves once every receive connector binding is listening.
+ * With `receiveWorkers` (settings that come from a store, which the workers read too) inbound
+ * sessions run in that many worker processes instead of this one.
+ */
+export async function startTransportService(settings: TransportSettings, receiveWorkers?: ReceiveWorkerSource): Promise<TransportService> {
+  const service = new EdgeTransportService(settings, receiveWorkers && receiveWorkers.count > 1 ? receiveWorkers : undefined);
   try {
     await service.start();
   } catch (error) {

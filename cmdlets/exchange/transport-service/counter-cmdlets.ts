@@ -61,11 +61,11 @@ export const getCounterCmdlet = defineCmdlet({
       needsState: true,
     },
   ],
-  process(p, ctx) {
+  async process(p, ctx) {
     let samples: CounterSample[];
     try {
       const running = runningTransport(ctx.session);
-      samples = running ? running.service.getCounters() : readCounters(transportStateDir(exchangeState(ctx.session)));
+      samples = running ? await running.service.collectCounters() : readCounters(transportStateDir(exchangeState(ctx.session)));
     } catch (error) {
       failWithStoreError(ctx, error);
     }

@@ -5,6 +5,7 @@
 import type { EmshState } from '../../../src/store/emsh-state.ts';
 import { LabDnsRegistry } from '../../../src/store/lab-dns.ts';
 import { settingsFingerprint, transportSettingsFromStore, type StoreSettingsOptions } from '../../../src/transport/config-from-store.ts';
+import { receiveWorkerCount } from '../../../src/transport/receive-worker-pool.ts';
 import { startTransportService, type TransportService } from '../../../src/transport/transport-service.ts';
 
 export const TRANSPORT_SERVICE_NAME = 'MSExchangeTransport';
@@ -34,7 +35,9 @@ export async function runTransport(state: EmshState, options: StoreSettingsOptio
   const settingsOptions = { ...transportOverrides.current, ...options };
   let settings = transportSettingsFromStore(state, settingsOptions);
   let fingerprint = settingsFingerprint(settings);
-  const service = await startTransportService(settings);
+  // Settings from the store can be rebuilt by receive workers; EMSH_RECEIVE_WORKERS=0 keeps sessions here.
+  const workerCount = receiveWorkerCount(settingsOptions.env?.EMSH_RECEIVE_WORKERS !== undefined ? settingsOptions.env : process.env);
+  const service = await startTransportService(settings, { stateRoot: state.root, options: settingsOptions, count: workerCount });
   registerListeners(state, service, settingsOptions.env);
   let busy: Promise<boolean> | undefined;
   const refresh = async (): Promise<boolean> => {

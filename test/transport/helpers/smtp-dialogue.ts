@@ -111,6 +111,11 @@ export class SmtpDialogue {
     return tls;
   }
 
+  /** The client's port of the connection (finds the server process holding its other end). */
+  get localPort(): number {
+    return this.socket.localPort ?? 0;
+  }
+
   /** Waits until the server closes the connection (or the timeout passes). */
   async waitClosed(timeoutMs = 5000): Promise<boolean> {
     const started = Date.now();
