@@ -32,6 +32,9 @@ import { postfixUnavailable, startPostfix, type PostfixInstance } from '../test/
 
 const rounds = Number(process.argv[2] ?? 3);
 const sessionsPerRun = Number(process.argv[3] ?? 300);
+// A service runs for days: every server first takes this many unmeasured sessions (V8 optimises each
+// receive worker's hot code separately; Postfix gets the same load).
+const warmupSessions = Number(process.env.EMSH_BENCH_WARMUP ?? 2400);
 const loadTool = process.env.SMTP_LOAD ?? '/work/shared/tools/smtp-load.py';
 
 interface RunSummary {
@@ -39,7 +42,13 @@ interface RunSummary {
   median_lat_ms_median: number;
   median_server_cpu_ms_per_session: number | null;
   median_machine_busy_ms_per_session: number;
+  median_client_cpu_ms_per_session: number;
   total_failures: number;
+}
+
+/** Server, client and whole-machine CPU per session: shows whether the two cores were saturated. */
+function cpuLine(summary: RunSummary): string {
+  return `CPU ms/session: server ${summary.median_server_cpu_ms_per_session?.toFixed(2)}, client ${summary.median_client_cpu_ms_per_session.toFixed(2)}, machine ${summary.median_machine_busy_ms_per_session.toFixed(2)}`;
 }
 
 function median(values: number[]): number {
@@ -49,13 +58,13 @@ function median(values: number[]): number {
 }
 
 /** Runs smtp-load.py asynchronously (our server lives in this process and must keep serving). */
-function load(label: string, port: number, concurrency: number, serverPid: number | string, files: { ca: string; cert: string; key: string }, scratch: string): Promise<RunSummary> {
+function load(label: string, port: number, concurrency: number, sessions: number, serverPid: number | string, files: { ca: string; cert: string; key: string }, scratch: string): Promise<RunSummary> {
   const json = join(scratch, `${label}-${concurrency}-${Date.now()}.json`);
   const args = [
     loadTool, '--host', '127.0.0.1', '--port', String(port), '--mode', 'mutual',
     '--server-name', 'mail.contoso.com', '--helo', 'mail.woodgrovebank.com',
     '--ca', files.ca, '--cert', files.cert, '--key', files.key,
-    '-n', String(concurrency === 1 ? sessionsPerRun : sessionsPerRun * 2), '-c', String(concurrency),
+    '-n', String(sessions), '-c', String(concurrency),
     '--warmup', '5', '--runs', '1', '--label', label, '--json', json,
     ...(typeof serverPid === 'number' ? ['--server-pid', String(serverPid)] : ['--server-pid-file', serverPid]),
   ];
@@ -109,22 +118,47 @@ if (process.argv[2] === '--serve') {
   await main();
 }
 
-async function main(): Promise<void> {
-  const scratch = mkdtempSync(join(tmpdir(), 'emsh-bench-mailflow-'));
-  const state = mkdtempSync(join(tmpdir(), 'emsh-bench-mailflow-state-'));
-  const certificates = labCertificates();
-  const files = { ca: certificates.caPath, cert: certificates.woodgrove.certPath, key: certificates.woodgrove.keyPath };
+interface Target {
+  label: string;
+  port: number;
+  /** A pid (its process tree is measured) or Postfix's pid file. */
+  pid: number | string;
+}
 
-  const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    // The lab DNS registry the service registers its listener in stays private to the run.
-    env: { ...process.env, EMSH_LAB_REGISTRY: join(scratch, 'lab-dns.json'), EMSH_BENCH_CERTIFICATES: JSON.stringify({ ca: certificates.caPath, crl: certificates.crlPath, cert: certificates.contoso.certPath, key: certificates.contoso.keyPath, state }) },
-  });
-  const emshPort = await new Promise<number>((resolve, reject) => {
+/** One emsh service process (`--serve`), with its own state root and lab registry, and `workers` receive workers. */
+async function startEmsh(workers: string | undefined, certificates: ReturnType<typeof labCertificates>): Promise<{ target: Target; stop: () => Promise<void> }> {
+  const state = mkdtempSync(join(tmpdir(), 'emsh-bench-mailflow-state-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // The lab DNS registry the service registers its listener in stays private to the server.
+    EMSH_LAB_REGISTRY: join(state, 'lab-dns.json'),
+    EMSH_BENCH_CERTIFICATES: JSON.stringify({ ca: certificates.caPath, crl: certificates.crlPath, cert: certificates.contoso.certPath, key: certificates.contoso.keyPath, state }),
+  };
+  if (workers !== undefined) env.EMSH_RECEIVE_WORKERS = workers;
+  const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const port = await new Promise<number>((resolve, reject) => {
     server.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
     server.once('exit', (code) => reject(new Error(`the emsh server exited with ${code}`)));
   });
-  const emshPid = server.pid!;
+  return {
+    target: { label: workers === undefined ? 'emsh' : `emsh w=${workers}`, port, pid: server.pid! },
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'emsh-bench-mailflow-'));
+  const certificates = labCertificates();
+  const files = { ca: certificates.caPath, cert: certificates.woodgrove.certPath, key: certificates.woodgrove.keyPath };
+  // EMSH_BENCH_WORKERS=0,2 runs one emsh per receive-worker count, in the same alternating rounds.
+  const workerCounts = process.env.EMSH_BENCH_WORKERS ? process.env.EMSH_BENCH_WORKERS.split(',') : [undefined];
+  const servers = [];
+  for (const workers of workerCounts) servers.push(await startEmsh(workers, certificates));
+  const targets = servers.map((server) => server.target);
 
   let postfix: PostfixInstance | undefined;
   const unavailable = postfixUnavailable();
@@ -140,6 +174,7 @@ async function main(): Promise<void> {
       relayDomain: 'unused.invalid',
       relayPort: 9,
     });
+    targets.push({ label: 'postfix', port: postfix.port, pid: postfix.pidFile });
   }
 
   const results: Record<string, number[]> = {};
@@ -149,44 +184,36 @@ async function main(): Promise<void> {
     if (summary.median_server_cpu_ms_per_session !== null) (cpu[key] ??= []).push(summary.median_server_cpu_ms_per_session);
     if (summary.total_failures > 0) console.log(`  ${key}: ${summary.total_failures} failed sessions`);
   }
+  const width = Math.max(...targets.map((target) => target.label.length));
 
   try {
-    // Unmeasured warm-up of both servers (JIT for Node, process pools for Postfix).
-    await load('emsh-warmup', emshPort, 8, emshPid, files, scratch);
-    if (postfix) await load('postfix-warmup', postfix.port, 8, postfix.pidFile, files, scratch);
+    // Unmeasured warm-up of every server (JIT for Node, process pools for Postfix).
+    for (const target of targets) await load(`${target.label}-warmup`, target.port, 8, warmupSessions, target.pid, files, scratch);
     console.log(`mutual TLS, ${rounds} alternating rounds, ${sessionsPerRun} sessions (C=1) / ${sessionsPerRun * 2} (C=8) per run, node ${process.version}`);
     for (const concurrency of [1, 8]) {
       for (let round = 0; round < rounds; round++) {
-        const order = round % 2 === 0 ? ['emsh', 'postfix'] : ['postfix', 'emsh'];
+        const order = round % 2 === 0 ? targets : [...targets].reverse();
         for (const target of order) {
-          if (target === 'emsh') {
-            const summary = await load('emsh', emshPort, concurrency, emshPid, files, scratch);
-            record(`emsh C=${concurrency}`, summary);
-            console.log(`  round ${round + 1} emsh    C=${concurrency}: ${summary.median_sessions_per_s.toFixed(1)} sessions/s, latency ${summary.median_lat_ms_median.toFixed(2)} ms, server CPU ${summary.median_server_cpu_ms_per_session?.toFixed(2)} ms/session`);
-          } else if (postfix) {
-            const summary = await load('postfix', postfix.port, concurrency, postfix.pidFile, files, scratch);
-            record(`postfix C=${concurrency}`, summary);
-            console.log(`  round ${round + 1} postfix C=${concurrency}: ${summary.median_sessions_per_s.toFixed(1)} sessions/s, latency ${summary.median_lat_ms_median.toFixed(2)} ms, server CPU ${summary.median_server_cpu_ms_per_session?.toFixed(2)} ms/session`);
-          }
+          const summary = await load(target.label.replace(/\W+/g, '-'), target.port, concurrency, concurrency === 1 ? sessionsPerRun : sessionsPerRun * 2, target.pid, files, scratch);
+          record(`${target.label} C=${concurrency}`, summary);
+          console.log(`  round ${round + 1} ${target.label.padEnd(width)} C=${concurrency}: ${summary.median_sessions_per_s.toFixed(1)} sessions/s, latency ${summary.median_lat_ms_median.toFixed(2)} ms, ${cpuLine(summary)}`);
         }
       }
     }
     console.log('\nmedian sessions/s (server CPU ms/session)');
     for (const concurrency of [1, 8]) {
-      const line = ['emsh', 'postfix']
-        .filter((target) => results[`${target} C=${concurrency}`])
+      const line = targets
+        .filter((target) => results[`${target.label} C=${concurrency}`])
         .map((target) => {
-          const key = `${target} C=${concurrency}`;
-          return `${target} ${median(results[key]!).toFixed(1)}/s (${cpu[key] ? median(cpu[key]!).toFixed(2) : 'n/a'} ms)`;
+          const key = `${target.label} C=${concurrency}`;
+          return `${target.label} ${median(results[key]!).toFixed(1)}/s (${cpu[key] ? median(cpu[key]!).toFixed(2) : 'n/a'} ms)`;
         })
         .join('   ');
       console.log(`  C=${concurrency}: ${line}`);
     }
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    for (const server of servers) await server.stop();
     await postfix?.stop();
     rmSync(scratch, { recursive: true, force: true });
-    rmSync(state, { recursive: true, force: true });
   }
 }
