@@ -16,6 +16,12 @@ export interface AtomicWriteOptions {
   createFolder?: boolean;
 }
 
+/** An empty temporary file created ahead of need (src/transport/spool-reserve.ts), open for writing. */
+export interface PreparedTemporary {
+  fd: number;
+  path: string;
+}
+
 function temporarySibling(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
@@ -79,12 +85,25 @@ async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
  * The same without blocking the event loop on the disk (the transport writes messages while it
  * serves sessions): creating the file, the fsync and large writes run in the thread pool. Writing
  * a small file, closing and renaming are quick system calls that cost less made directly than as
- * thread-pool round trips; the folder is created only when the open finds it missing.
+ * thread-pool round trips; the folder is created only when the open finds it missing. With
+ * `prepared`, a temporary file created earlier on the same file system (in any folder) is filled
+ * and renamed instead, so the create is not on this write's path.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const folder = path.dirname(file);
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}, prepared?: PreparedTemporary): Promise<void> {
+  if (prepared) {
+    try {
+      return await fillAndRename(prepared.fd, prepared.path, file, data, options);
+    } catch (error) {
+      // Another file system (a linked folder): write it the ordinary way.
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    }
+  }
   const temp = temporarySibling(file);
-  const fd = await openTemporary(temp, folder, options);
+  return fillAndRename(await openTemporary(temp, path.dirname(file), options), temp, file, data, options);
+}
+
+async function fillAndRename(fd: number, temp: string, file: string, data: string | Uint8Array, options: AtomicWriteOptions): Promise<void> {
+  const folder = path.dirname(file);
   try {
     try {
       if (options.mode !== undefined && process.platform !== 'win32') fs.fchmodSync(fd, options.mode);
@@ -93,12 +112,23 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(temp, file);
+    renameCreatingFolder(temp, file, options);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
   }
   if (syncsFolder(options)) syncFolder(folder);
+}
+
+/** A prepared temporary file lives elsewhere: the target folder may not exist yet. */
+function renameCreatingFolder(temp: string, file: string, options: AtomicWriteOptions): void {
+  try {
+    fs.renameSync(temp, file);
+  } catch (error) {
+    if (!options.createFolder || (error as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync(temp)) throw error;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.renameSync(temp, file);
+  }
 }
 
 /** Makes a rename in `folder` durable (best effort: not possible on Windows). */

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { PreparedTemporary } from '../store/atomic-write.ts';
 import { writeSpoolFile } from './spool-files.ts';
 import { headerValue, splitMessage, type HeaderField } from './message-headers.ts';
 import { parseMailbox } from './smtp-command.ts';
@@ -29,9 +30,9 @@ export function newMessageFileName(): string {
 }
 
 /** Writes the message for one recipient; returns the file path. */
-export async function deliverToMailbox(stateDir: string, recipient: string, message: Buffer, durable = true): Promise<string> {
+export async function deliverToMailbox(stateDir: string, recipient: string, message: Buffer, durable = true, prepared?: PreparedTemporary): Promise<string> {
   const path = join(mailboxDirectory(stateDir, recipient), newMessageFileName());
-  await writeSpoolFile(path, message, durable);
+  await writeSpoolFile(path, message, durable, prepared);
   return path;
 }
 

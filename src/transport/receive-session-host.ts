@@ -21,6 +21,8 @@ export interface ReceiveSessionHost {
   /** The current settings (a reload applies to the next command). */
   settings(): TransportSettings;
   tlsContexts: TlsContextCache;
+  /** A transaction started (MAIL FROM accepted): get a spool file ready for its message (spool-reserve.ts). */
+  prepareMessage?(): void;
   /** Delivers or queues; resolves to the id shown in `250 2.6.0 <id> Queued mail for delivery`. */
   acceptMessage(envelope: InboundEnvelope): Promise<string>;
 }

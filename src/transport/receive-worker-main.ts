@@ -15,6 +15,7 @@ import { ReceiveListeners } from './receive-listeners.ts';
 import type { InboundEnvelope } from './receive-session-host.ts';
 import { incomingSpoolDirectory, receiveWorkerConfigVariable, type OwnerToWorker, type ReceiveWorkerConfig, type WorkerToOwner } from './receive-worker-messages.ts';
 import { writeSpoolFile } from './spool-files.ts';
+import { SpoolReserve } from './spool-reserve.ts';
 import { TlsContextCache } from './tls-context-cache.ts';
 import type { TransportSettings } from './transport-settings.ts';
 
@@ -23,6 +24,8 @@ useSessionIdSlot(config.index, config.count);
 const state = openState({ root: config.stateRoot, ...(config.options.env ? { env: config.options.env } : {}) });
 let settings: TransportSettings = transportSettingsFromStore(state, config.options);
 const receiveLog = new ProtocolLogWriter(settings.stateDir, 'Receive');
+// The owner emptied its folder before it started the workers (spool-reserve.ts).
+const spoolReserve = new SpoolReserve(settings.stateDir);
 
 function send(message: WorkerToOwner): void {
   process.send?.(message);
@@ -42,7 +45,7 @@ function count(name: SecureMailCounterName, by: number): void {
 
 async function queueAtOwner(from: string, recipients: string[], data: Buffer, messageId: string): Promise<void> {
   const path = join(incomingSpoolDirectory(settings.stateDir), newMessageFileName());
-  await writeSpoolFile(path, data, settings.durableWrites ?? true);
+  await writeSpoolFile(path, data, settings.durableWrites ?? true, spoolReserve.take());
   const requestId = nextRequestId++;
   const acked = new Promise<void>((resolve, reject) => acks.set(requestId, { resolve, reject }));
   send({ type: 'queue', requestId, from, recipients, path, messageId });
@@ -56,7 +59,7 @@ async function acceptMessage(envelope: InboundEnvelope): Promise<string> {
   const partner = envelope.authentication.kind === 'partner';
   if (partner) count('Domain Secure Messages Received', 1);
   try {
-    for (const recipient of local) await deliverToMailbox(current.stateDir, recipient, withReturnPath(data, envelope.from), current.durableWrites ?? true);
+    for (const recipient of local) await deliverToMailbox(current.stateDir, recipient, withReturnPath(data, envelope.from), current.durableWrites ?? true, spoolReserve.take());
     if (remote.length > 0) await queueAtOwner(envelope.from, remote, data, messageId);
   } catch (error) {
     if (partner) count('Domain Secure Messages Received', -1);
@@ -65,10 +68,15 @@ async function acceptMessage(envelope: InboundEnvelope): Promise<string> {
   return messageId;
 }
 
-const receivers = new ReceiveListeners({ settings: () => settings, tlsContexts: new TlsContextCache(), acceptMessage }, settings.serverName, receiveLog);
+const receivers = new ReceiveListeners(
+  { settings: () => settings, tlsContexts: new TlsContextCache(), prepareMessage: () => spoolReserve.prepare(), acceptMessage },
+  settings.serverName,
+  receiveLog,
+);
 
 async function stop(): Promise<void> {
   await receivers.close();
+  spoolReserve.close();
   receiveLog.close();
   send({ type: 'stopped' });
   process.disconnect?.();

@@ -282,6 +282,7 @@ export class SmtpServerSession {
     if ('refused' in sender) return this.refuse(sender);
     this.transaction = { from: sender.from, authentication: sender.authentication, recipients: [] };
     this.log.messageMarker('receiving');
+    this.host.prepareMessage?.();
     this.reply(senderOk(sender.from));
   }
 

@@ -2,14 +2,15 @@
 // readable by the service account only, folders created on demand, and fsynced when
 // TransportSettings.durableWrites is on. The folder is not fsynced: the per-message path keeps to
 // one fsync per file (bench/mailflow.ts).
-import { type AtomicWriteOptions, writeFileAtomic, writeFileAtomicSync } from '../store/atomic-write.ts';
+import { type AtomicWriteOptions, type PreparedTemporary, writeFileAtomic, writeFileAtomicSync } from '../store/atomic-write.ts';
 
 function spoolWriteOptions(durable: boolean): AtomicWriteOptions {
   return { mode: 0o600, createFolder: true, syncData: durable, syncFolder: false };
 }
 
-export function writeSpoolFile(file: string, data: string | Uint8Array, durable = true): Promise<void> {
-  return writeFileAtomic(file, data, spoolWriteOptions(durable));
+/** `prepared`: a file from the service's SpoolReserve (spool-reserve.ts), when one is ready. */
+export function writeSpoolFile(file: string, data: string | Uint8Array, durable = true, prepared?: PreparedTemporary): Promise<void> {
+  return writeFileAtomic(file, data, spoolWriteOptions(durable), prepared);
 }
 
 export function writeSpoolFileSync(file: string, data: string | Uint8Array, durable = true): void {

@@ -20,6 +20,7 @@ import { domainOf } from './smtp-command.ts';
 import type { InboundEnvelope } from './receive-session-host.ts';
 import { incomingSpoolDirectory } from './receive-worker-messages.ts';
 import { ReceiveWorkerPool, type ReceiveWorkerSource } from './receive-worker-pool.ts';
+import { clearSpoolReserve, SpoolReserve } from './spool-reserve.ts';
 import { TlsContextCache } from './tls-context-cache.ts';
 import { domainListContains, retrySettings, type TransportSettings } from './transport-settings.ts';
 
@@ -80,6 +81,7 @@ class EdgeTransportService implements TransportService {
   private readonly scheduler: DeliveryScheduler;
   private readonly receivers: ReceiveListeners;
   private readonly workers: ReceiveWorkerPool | undefined;
+  private readonly spoolReserve: SpoolReserve;
 
   constructor(
     public settings: TransportSettings,
@@ -95,14 +97,21 @@ class EdgeTransportService implements TransportService {
       returnToSender: (message, data, failed, lastError) => this.returnToSender(message, data, failed, lastError),
     });
     this.receivers = new ReceiveListeners(
-      { settings: () => this.settings, tlsContexts: this.tlsContexts, acceptMessage: (envelope) => this.acceptInbound(envelope) },
+      {
+        settings: () => this.settings,
+        tlsContexts: this.tlsContexts,
+        prepareMessage: () => this.spoolReserve.prepare(),
+        acceptMessage: (envelope) => this.acceptInbound(envelope),
+      },
       settings.serverName,
       this.receiveLog,
     );
     this.workers = workers && new ReceiveWorkerPool(workers, { queue: (request) => this.queueSpooled(request) });
+    this.spoolReserve = new SpoolReserve(settings.stateDir);
   }
 
   async start(): Promise<void> {
+    await clearSpoolReserve(this.settings.stateDir);
     if (this.workers) {
       // Left by a worker or an owner that stopped between the spool write and the ack: no 250 was
       // given for them (the client sends again) or they were queued already.
@@ -126,6 +135,7 @@ class EdgeTransportService implements TransportService {
     await this.workers?.stop();
     await this.receivers.close();
     await this.scheduler.stop();
+    this.spoolReserve.close();
     this.receiveLog.close();
     this.sendLog.close();
     flushCounters(this.settings.stateDir);
@@ -158,7 +168,7 @@ class EdgeTransportService implements TransportService {
     for (const recipient of recipients) {
       const domain = domainOf(recipient);
       if (domainListContains(this.settings.acceptedDomains, domain)) {
-        result.delivered.push(await deliverToMailbox(this.settings.stateDir, recipient, withReturnPath(data, from), this.durable()));
+        result.delivered.push(await deliverToMailbox(this.settings.stateDir, recipient, withReturnPath(data, from), this.durable(), this.spoolReserve.take()));
       } else {
         remote.set(domain, [...(remote.get(domain) ?? []), recipient]);
       }
