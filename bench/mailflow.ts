@@ -3,8 +3,8 @@
 // alternating, with /work/shared/tools/smtp-load.py as the client, at 1 and 8 concurrent clients.
 //
 // Both servers get the same certificates: server CN=mail.contoso.com, client CN=mail.woodgrovebank.com,
-// one lab CA. Ours: the service Start-Service MSExchangeTransport runs, configured from a lab
-// organisation's store (see serve()): the walkthrough's Inet connector (DomainSecureEnabled,
+// one lab CA. Ours: `emsh -Service` from the built CLI, configured from a lab organisation's store
+// (see prepareOrganisation()): the walkthrough's Inet connector (DomainSecureEnabled,
 // woodgrovebank.com on TLSReceiveDomainSecureList so every MAIL FROM is domain-secure checked by
 // storePeerValidator against the store's roots and CRL, ProtocolLoggingLevel Verbose), delivery to
 // the mailbox folder with fsync. Postfix: the reference setup of
@@ -15,13 +15,13 @@
 // EMSH_BENCH_LOGGING=None turns our protocol logging off (default Verbose, as in step 5).
 // The machine is shared: compare the two servers within one run, and prefer the server CPU
 // per session (measured per process tree) over sessions/s when other load is present.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exchangeState } from '../cmdlets/exchange/exchange-state.ts';
-import { runTransport } from '../cmdlets/exchange/transport-service/transport-runtime.ts';
 import { parseCertificate } from '../src/pki/certificate-info.ts';
 import { SERVICES } from '../src/store/certificate-records.ts';
 import { CertificateStore } from '../src/store/certificate-store.ts';
@@ -35,6 +35,7 @@ const sessionsPerRun = Number(process.argv[3] ?? 300);
 // A service runs for days: every server first takes this many unmeasured sessions (V8 optimises each
 // receive worker's hot code separately; Postfix gets the same load).
 const warmupSessions = Number(process.env.EMSH_BENCH_WARMUP ?? 2400);
+const cli = fileURLToPath(new URL('../dist/emsh.js', import.meta.url));
 const loadTool = process.env.SMTP_LOAD ?? '/work/shared/tools/smtp-load.py';
 
 interface RunSummary {
@@ -80,42 +81,44 @@ function load(label: string, port: number, concurrency: number, sessions: number
 }
 
 /**
- * `--serve`: the emsh side runs in its own process, so smtp-load.py measures only its CPU. It is
- * the service users run: a lab organisation made with the shell (the walkthrough's seed commands)
- * and the certificate store (the server certificate enabled for SMTP, the lab CA as a trusted
- * root, its CRL), run by runTransport as Start-Service MSExchangeTransport does, so settings come
- * from transportSettingsFromStore and peers are checked by storePeerValidator.
+ * A lab organisation made with the shell (the walkthrough's seed commands) and the certificate
+ * store (the server certificate enabled for SMTP, the lab CA as a trusted root, its CRL) in
+ * `stateRoot`; the service then reads its settings with transportSettingsFromStore and checks
+ * peers with storePeerValidator, as for any user.
  */
-async function serve(): Promise<void> {
-  const paths = JSON.parse(process.env.EMSH_BENCH_CERTIFICATES!) as { ca: string; crl: string; cert: string; key: string; state: string };
+async function prepareOrganisation(stateRoot: string, certificates: ReturnType<typeof labCertificates>, port: number): Promise<void> {
   const read = (path: string): string => readFileSync(path, 'utf8');
   const logging = process.env.EMSH_BENCH_LOGGING === 'None' ? 'None' : 'Verbose';
-  const shell = createShell({ stateRoot: paths.state });
-  for (const line of [
-    'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null',
-    'Set-TransportConfig -TLSSendDomainSecureList woodgrovebank.com -TLSReceiveDomainSecureList woodgrovebank.com',
-    'Set-SendConnector Internet -DomainSecureEnabled:$True',
-    `Set-ReceiveConnector Inet -Bindings 127.0.0.1:0 -DomainSecureEnabled:$True -AuthMechanism TLS -ProtocolLoggingLevel ${logging}`,
-  ]) {
-    const { err } = await shell.run(line);
-    if (err) throw new Error(`${line}\n${err}`);
+  const shell = createShell({ stateRoot });
+  try {
+    for (const line of [
+      'Initialize-LabOrganization -Name Contoso -DomainName contoso.com -EdgeServer mail.contoso.com -ListenPort 2525 -NoDnsRegistration | Out-Null',
+      'Set-TransportConfig -TLSSendDomainSecureList woodgrovebank.com -TLSReceiveDomainSecureList woodgrovebank.com',
+      'Set-SendConnector Internet -DomainSecureEnabled:$True',
+      `Set-ReceiveConnector Inet -Bindings 127.0.0.1:${port} -DomainSecureEnabled:$True -AuthMechanism TLS -ProtocolLoggingLevel ${logging}`,
+    ]) {
+      const { err } = await shell.run(line);
+      if (err) throw new Error(`${line}\n${err}`);
+    }
+    const state = exchangeState(shell.session);
+    const store = new CertificateStore(state, openServerContext(state).serverName);
+    const keyId = state.keys.saveKey(read(certificates.contoso.keyPath), { exportable: false });
+    const { certificate } = store.importCertificate({ certificatePem: read(certificates.contoso.certPath), keyId, certificateDomains: ['mail.contoso.com'] });
+    store.enableServices(certificate.thumbprint, SERVICES.SMTP, { makeDefaultSmtp: true });
+    store.addTrustedRoot(read(certificates.caPath));
+    store.importCrl({ issuer: parseCertificate(read(certificates.caPath)).subject, crlPem: read(certificates.crlPath) });
+  } finally {
+    await shell.dispose();
   }
-  const state = exchangeState(shell.session);
-  const store = new CertificateStore(state, openServerContext(state).serverName);
-  const keyId = state.keys.saveKey(read(paths.key), { exportable: false });
-  const { certificate } = store.importCertificate({ certificatePem: read(paths.cert), keyId, certificateDomains: ['mail.contoso.com'] });
-  store.enableServices(certificate.thumbprint, SERVICES.SMTP, { makeDefaultSmtp: true });
-  store.addTrustedRoot(read(paths.ca));
-  store.importCrl({ issuer: parseCertificate(read(paths.ca)).subject, crlPem: read(paths.crl) });
-  const running = await runTransport(state, { durableWrites: true });
-  process.stdout.write(`${running.service.listeners[0]!.port}\n`);
-  process.on('SIGTERM', () => void running.stop().then(() => process.exit(0)));
 }
 
-if (process.argv[2] === '--serve') {
-  await serve();
-} else {
-  await main();
+/** A loopback port nobody listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 interface Target {
@@ -125,20 +128,27 @@ interface Target {
   pid: number | string;
 }
 
-/** One emsh service process (`--serve`), with its own state root and lab registry, and `workers` receive workers. */
+/**
+ * The service as users run it: the built CLI's `emsh -Service` (dist/emsh.js, no TypeScript loader)
+ * on a state root of its own, with `workers` receive workers (EMSH_RECEIVE_WORKERS; unset: the
+ * default, one per core up to two). Its process tree (owner and workers) is what gets measured.
+ */
 async function startEmsh(workers: string | undefined, certificates: ReturnType<typeof labCertificates>): Promise<{ target: Target; stop: () => Promise<void> }> {
   const state = mkdtempSync(join(tmpdir(), 'emsh-bench-mailflow-state-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    // The lab DNS registry the service registers its listener in stays private to the server.
-    EMSH_LAB_REGISTRY: join(state, 'lab-dns.json'),
-    EMSH_BENCH_CERTIFICATES: JSON.stringify({ ca: certificates.caPath, crl: certificates.crlPath, cert: certificates.contoso.certPath, key: certificates.contoso.keyPath, state }),
-  };
+  const port = await freePort();
+  await prepareOrganisation(state, certificates, port);
+  // The lab DNS registry the service registers its listener in stays private to the server.
+  const env: NodeJS.ProcessEnv = { ...process.env, EMSH_HOME: state, EMSH_LAB_REGISTRY: join(state, 'lab-dns.json') };
   if (workers !== undefined) env.EMSH_RECEIVE_WORKERS = workers;
-  const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'], env });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
-    server.once('exit', (code) => reject(new Error(`the emsh server exited with ${code}`)));
+  else delete env.EMSH_RECEIVE_WORKERS;
+  const server = spawn(process.execPath, [cli, '-Service'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`listening on Inet 127.0.0.1:${port}`)) resolve();
+    });
+    server.once('exit', (code) => reject(new Error(`emsh -Service exited with ${code}: ${output}`)));
   });
   return {
     target: { label: workers === undefined ? 'emsh' : `emsh w=${workers}`, port, pid: server.pid! },
@@ -151,6 +161,8 @@ async function startEmsh(workers: string | undefined, certificates: ReturnType<t
 }
 
 async function main(): Promise<void> {
+  // What users run is the bundle: build it from this tree first (npm run bench does too).
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url))], { stdio: 'ignore' });
   const scratch = mkdtempSync(join(tmpdir(), 'emsh-bench-mailflow-'));
   const certificates = labCertificates();
   const files = { ca: certificates.caPath, cert: certificates.woodgrove.certPath, key: certificates.woodgrove.keyPath };
@@ -217,3 +229,5 @@ async function main(): Promise<void> {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+await main();
