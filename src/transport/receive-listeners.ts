@@ -38,11 +38,14 @@ export class ReceiveListeners {
   private readonly sessions = new Set<SmtpServerSession>();
   private readonly perSource = new Map<string, number>();
   private total = 0;
+  private accepting = true;
 
   constructor(
     private readonly host: ReceiveSessionHost,
     private readonly serverName: string,
     private readonly receiveLog: ProtocolLogWriter,
+    /** Told the number of sessions in progress after each one starts or ends. */
+    private readonly onSessionCount?: (active: number) => void,
   ) {}
 
   /** Opens listeners for new bindings, closes those no longer configured, and switches connector settings. */
@@ -50,7 +53,7 @@ export class ReceiveListeners {
     const enabled = connectors.filter((connector) => connector.enabled);
     for (const connector of enabled) this.ranges.set(connector, connector.remoteIPRanges.map(parseIpRange));
     this.connectors = enabled;
-    const wanted = new Set(enabled.flatMap((connector) => connector.bindings.map((binding) => bindingKey(connector, binding))));
+    const wanted = new Set(this.accepting ? enabled.flatMap((connector) => connector.bindings.map((binding) => bindingKey(connector, binding))) : []);
     for (const [key, listener] of this.open) {
       if (!wanted.has(key)) {
         this.open.delete(key);
@@ -83,6 +86,17 @@ export class ReceiveListeners {
       }
     }
     return result;
+  }
+
+  /**
+   * Stops or resumes accepting connections, leaving the sessions in progress alone (a standby
+   * receive worker, receive-worker-pool.ts). Listeners closed here are opened again from the
+   * current connectors.
+   */
+  async setAccepting(accepting: boolean): Promise<void> {
+    if (this.accepting === accepting) return;
+    this.accepting = accepting;
+    await this.apply(this.connectors);
   }
 
   get activeSessions(): number {
@@ -135,7 +149,9 @@ export class ReceiveListeners {
       const remaining = (this.perSource.get(remote) ?? 1) - 1;
       if (remaining <= 0) this.perSource.delete(remote);
       else this.perSource.set(remote, remaining);
+      this.onSessionCount?.(this.sessions.size);
     });
     this.sessions.add(session);
+    this.onSessionCount?.(this.sessions.size);
   }
 }

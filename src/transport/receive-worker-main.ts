@@ -12,6 +12,7 @@ import { withReturnPath } from './inbound-stamping.ts';
 import { deliverToMailbox, newMessageFileName } from './mailbox.ts';
 import { ProtocolLogWriter, useSessionIdSlot } from './protocol-log.ts';
 import { ReceiveListeners } from './receive-listeners.ts';
+import { AcceptorLoad } from './receive-worker-load.ts';
 import type { InboundEnvelope } from './receive-session-host.ts';
 import { incomingSpoolDirectory, receiveWorkerConfigVariable, type OwnerToWorker, type ReceiveWorkerConfig, type WorkerToOwner } from './receive-worker-messages.ts';
 import { writeSpoolFile } from './spool-files.ts';
@@ -68,13 +69,17 @@ async function acceptMessage(envelope: InboundEnvelope): Promise<string> {
   return messageId;
 }
 
+// Worker 0 always accepts and tells the owner when it is busy; the others accept only then.
+const load = config.index === 0 ? new AcceptorLoad((busy) => send({ type: busy ? 'busy' : 'quiet' })) : undefined;
 const receivers = new ReceiveListeners(
   { settings: () => settings, tlsContexts: new TlsContextCache(), prepareMessage: () => spoolReserve.prepare(), acceptMessage },
   settings.serverName,
   receiveLog,
+  load && ((active) => load.sessions(active)),
 );
 
 async function stop(): Promise<void> {
+  load?.stop();
   await receivers.close();
   spoolReserve.close();
   receiveLog.close();
@@ -103,6 +108,12 @@ process.on('message', (message: OwnerToWorker) => {
         (error: Error) => send({ type: 'reloaded', listeners: receivers.listeners(), error: error.message }),
       );
       return;
+    case 'accept':
+      receivers.setAccepting(message.accepting).then(
+        () => send({ type: 'listening', listeners: receivers.listeners() }),
+        () => send({ type: 'listening', listeners: receivers.listeners() }),
+      );
+      return;
     case 'flush-counters':
       flushCounters(settings.stateDir);
       send({ type: 'counters-flushed' });
@@ -113,6 +124,7 @@ process.on('message', (message: OwnerToWorker) => {
 });
 
 try {
+  if (config.index > 0) await receivers.setAccepting(false);
   await receivers.apply(settings.receiveConnectors);
   send({ type: 'ready', listeners: receivers.listeners() });
 } catch (error) {

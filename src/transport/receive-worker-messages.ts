@@ -25,6 +25,8 @@ export type OwnerToWorker =
   | { type: 'stop' }
   /** Write this worker's pending counter increments to the counters file now (a Get-Counter is asked). */
   | { type: 'flush-counters' }
+  /** Accept connections, or stand by (sessions in progress go on): see receive-worker-load.ts. */
+  | { type: 'accept'; accepting: boolean }
   | { type: 'queued'; requestId: number; error?: string };
 
 export type WorkerToOwner =
@@ -34,4 +36,9 @@ export type WorkerToOwner =
   /** Remote recipients of a message the worker wrote durably to `path` (the owner queues it, then acks). */
   | { type: 'queue'; requestId: number; from: string; recipients: string[]; path: string; messageId: string }
   | { type: 'counters-flushed' }
+  /** Worker 0 holds several sessions at once (the others should accept), or has not for a while. */
+  | { type: 'busy' }
+  | { type: 'quiet' }
+  /** After an `accept` message: the listeners this worker now has. */
+  | { type: 'listening'; listeners: ListenerInfo[] }
   | { type: 'stopped' };

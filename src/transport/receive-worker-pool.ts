@@ -1,7 +1,8 @@
 // The owner's side of receive workers: node:cluster processes that run only the receive connectors,
 // so inbound sessions (TLS handshakes above all) use every core while the owner keeps the queues,
 // delivery, control socket and counters. SCHED_NONE: the kernel spreads accepts over the workers
-// (round-robin would cost the owner a hop per connection). A worker that dies is replaced; stop()
+// that listen (round-robin would cost the owner a hop per connection): worker 0 always, the others
+// while it is busy (receive-worker-load.ts). A worker that dies is replaced; stop()
 // and the owner's exit end them all (a cluster worker exits when its IPC channel closes).
 import cluster, { type Worker } from 'node:cluster';
 import { existsSync } from 'node:fs';
@@ -65,7 +66,8 @@ export class ReceiveWorkerPool {
   }
 
   get listeners(): ListenerInfo[] {
-    return this.slots.find((slot) => slot)?.listeners ?? [];
+    // Standby workers (receive-worker-load.ts) have none open.
+    return this.slots.find((slot) => slot && slot.listeners.length > 0)?.listeners ?? [];
   }
 
   get pids(): number[] {
@@ -145,12 +147,21 @@ export class ReceiveWorkerPool {
           case 'ready':
             slot.listeners = message.listeners;
             started = true;
+            // A new worker 0 accepts: the others, told to accept while it was missing, stand by again.
+            if (index === 0) for (const other of this.live()) if (other !== slot) this.post(other.worker, { type: 'accept', accepting: false });
             return resolve();
           case 'failed':
             return reject(new Error(message.message));
           case 'reloaded':
             slot.listeners = message.listeners;
             break;
+          case 'listening':
+            slot.listeners = message.listeners;
+            return;
+          case 'busy':
+          case 'quiet':
+            for (const other of this.live()) if (other !== slot) this.post(other.worker, { type: 'accept', accepting: message.type === 'busy' });
+            return;
           case 'queue':
             this.owner.queue(message).then(
               () => this.post(worker, { type: 'queued', requestId: message.requestId }),
@@ -162,6 +173,8 @@ export class ReceiveWorkerPool {
       });
       worker.once('exit', (code, signal) => {
         if (this.slots[index] === slot) this.slots[index] = undefined;
+        // Without worker 0 the standby workers accept until its replacement finds it quiet.
+        if (index === 0 && !this.stopping) for (const other of this.live()) this.post(other.worker, { type: 'accept', accepting: true });
         if (!started) return reject(new Error(`The receive worker exited before it listened (exit code ${code ?? signal}).`));
         if (!this.stopping) void this.fork(index).catch(() => undefined);
       });

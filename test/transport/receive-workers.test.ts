@@ -120,7 +120,21 @@ describe('receive workers of a service started from the store', () => {
     assert.ok(pids.every(alive));
   });
 
-  it('serves sessions in both workers (the process holding each accepted connection)', async () => {
+  it('serves one client at a time from worker 0 alone (the other stands by)', async () => {
+    const [first] = running.service.receiveWorkerPids;
+    for (let session = 0; session < 12; session++) {
+      const dialogue = await SmtpDialogue.open(port);
+      try {
+        assert.equal((await dialogue.read())?.code, 220);
+        assert.equal(processHoldingConnection(port, dialogue.localPort, running.service.receiveWorkerPids), first, `session ${session}`);
+        await dialogue.send('QUIT');
+      } finally {
+        dialogue.close();
+      }
+    }
+  });
+
+  it('serves sessions in both workers once worker 0 is busy (the process holding each accepted connection)', async () => {
     const pids = running.service.receiveWorkerPids;
     const seen = new Set<number>();
     const open: SmtpDialogue[] = [];
@@ -341,16 +355,19 @@ describe('receive workers: connectors on port 0 and spool leftovers', () => {
     const pids = running!.service.receiveWorkerPids;
     for (const listener of listeners) {
       const holders = new Set<number>();
-      for (let attempt = 0; attempt < 100 && holders.size < 2; attempt++) {
-        const dialogue = await SmtpDialogue.open(listener.port);
-        try {
+      // Sessions held open make worker 0 busy, so the other worker accepts too.
+      const open: SmtpDialogue[] = [];
+      try {
+        for (let attempt = 0; attempt < 100 && holders.size < 2; attempt++) {
+          const dialogue = await SmtpDialogue.open(listener.port);
+          open.push(dialogue);
           const banner = await dialogue.read();
           assert.equal(banner?.lines[0], listener.connector === 'Inet' ? 'inet connector' : 'second connector');
           const holder = processHoldingConnection(listener.port, dialogue.localPort, pids);
           if (holder !== undefined) holders.add(holder);
-        } finally {
-          dialogue.close();
         }
+      } finally {
+        for (const dialogue of open) dialogue.close();
       }
       assert.deepEqual([...holders].sort(), [...pids].sort(), `both workers accept on ${listener.connector}`);
     }
