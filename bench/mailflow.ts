@@ -16,7 +16,6 @@
 // The machine is shared: compare the two servers within one run, and prefer the server CPU
 // per session (measured per process tree) over sessions/s when other load is present.
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +25,7 @@ import { parseCertificate } from '../src/pki/certificate-info.ts';
 import { SERVICES } from '../src/store/certificate-records.ts';
 import { CertificateStore } from '../src/store/certificate-store.ts';
 import { openServerContext } from '../src/store/server-context.ts';
+import { freePort } from '../test/helpers/free-port.ts';
 import { createShell } from '../test/helpers/run.ts';
 import { labCertificates } from '../test/transport/helpers/certificates.ts';
 import { postfixUnavailable, startPostfix, type PostfixInstance } from '../test/transport/helpers/postfix.ts';
@@ -110,15 +110,6 @@ async function prepareOrganisation(stateRoot: string, certificates: ReturnType<t
   } finally {
     await shell.dispose();
   }
-}
-
-/** A loopback port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 interface Target {

@@ -6,7 +6,7 @@ import { flushCounters, incrementCounter, readCounters, type CounterSample } fro
 import { DeliveryScheduler } from './delivery-scheduler.ts';
 import { readFile, rm, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { stampInboundEnvelope } from './inbound-acceptance.ts';
+import { splitRecipients, stampInboundEnvelope } from './inbound-acceptance.ts';
 import { stampInboundMessage, withReturnPath, type InboundAuthentication } from './inbound-stamping.ts';
 import { deliverToMailbox, listMailbox, readMessage, type MailboxEntry, type MailMessage } from './mailbox.ts';
 import { composeMessage } from './message-composer.ts';
@@ -22,7 +22,7 @@ import { incomingSpoolDirectory } from './receive-worker-messages.ts';
 import { ReceiveWorkerPool, type ReceiveWorkerSource } from './receive-worker-pool.ts';
 import { clearSpoolReserve, SpoolReserve } from './spool-reserve.ts';
 import { TlsContextCache } from './tls-context-cache.ts';
-import { domainListContains, retrySettings, type TransportSettings } from './transport-settings.ts';
+import { retrySettings, type TransportSettings } from './transport-settings.ts';
 
 export type ServiceStatus = 'Running' | 'Stopped';
 
@@ -164,15 +164,12 @@ class EdgeTransportService implements TransportService {
   /** Local recipients to their mailboxes, the others to the queue of their domain. */
   private async route(from: string, recipients: readonly string[], data: Buffer, messageId: string, sourceName: QueuedMessage['sourceName']): Promise<RoutingResult> {
     const result: RoutingResult = { messageId, delivered: [], queued: [] };
-    const remote = new Map<string, string[]>();
-    for (const recipient of recipients) {
-      const domain = domainOf(recipient);
-      if (domainListContains(this.settings.acceptedDomains, domain)) {
-        result.delivered.push(await deliverToMailbox(this.settings.stateDir, recipient, withReturnPath(data, from), this.durable(), this.spoolReserve.take()));
-      } else {
-        remote.set(domain, [...(remote.get(domain) ?? []), recipient]);
-      }
+    const { local, remote: remoteRecipients } = splitRecipients(this.settings.acceptedDomains, recipients);
+    for (const recipient of local) {
+      result.delivered.push(await deliverToMailbox(this.settings.stateDir, recipient, withReturnPath(data, from), this.durable(), this.spoolReserve.take()));
     }
+    const remote = new Map<string, string[]>();
+    for (const recipient of remoteRecipients) remote.set(domainOf(recipient), [...(remote.get(domainOf(recipient)) ?? []), recipient]);
     const { headers } = remote.size > 0 ? splitMessage(data) : { headers: [] };
     const now = Date.now();
     for (const [domain, domainRecipients] of remote) {
